@@ -1,0 +1,5 @@
+export type * from "./object-store.port.js";
+export type * from "./logger.port.js";
+export type * from "./event-source.port.js";
+export { LOG_LEVEL_ORDER } from "./logger.port.js";
+export { assertValidObjectKey, assertValidPrefix } from "./object-key.js";
