@@ -1,4 +1,5 @@
 export * from "./errors.js";
+export * from "./error-status.js";
 export * from "./ports/index.js";
 export * from "./domain/release.js";
 export * from "./domain/registry.js";

@@ -1,3 +1,4 @@
+import { parsePackageInfo } from "../domain/release-options.js";
 import { isUnfinishedRollout, type Release, type ReleaseOptions } from "../domain/release.js";
 import { ConflictError, NotFoundError, ReleaseConflictError } from "../errors.js";
 import type { DeploymentHistories } from "../history/deployment-histories.js";
@@ -30,8 +31,9 @@ export class PublishRelease {
     sourceName: string,
     destinationName: string,
     label: string | undefined,
-    overrides: ReleaseOptions,
+    requested: ReleaseOptions,
   ): Promise<Release> {
+    const overrides = parsePackageInfo(requested).options;
     if (sourceName === destinationName) throw new ConflictError("cannot promote a deployment to itself");
     const source = await this.registry.requireDeployment(appName, sourceName);
     const destination = await this.registry.requireDeployment(appName, destinationName);
@@ -100,7 +102,8 @@ export class PublishRelease {
    * Edits a release (the newest, or `label`). Returns null when nothing changed. A rollout only grows;
    * 100 completes it.
    */
-  async patch(appName: string, deploymentName: string, label: string | undefined, changes: ReleaseOptions): Promise<Release | null> {
+  async patch(appName: string, deploymentName: string, label: string | undefined, requested: ReleaseOptions): Promise<Release | null> {
+    const changes = parsePackageInfo(requested).options;
     const { deployment } = await this.registry.requireDeployment(appName, deploymentName);
     let patchedLabel = "";
     const result = await this.histories.log(deployment.id).append((state) => {

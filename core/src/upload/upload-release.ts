@@ -1,3 +1,4 @@
+import { parsePackageInfo } from "../domain/release-options.js";
 import type { Release, ReleaseOptions } from "../domain/release.js";
 import { InvalidRequestError } from "../errors.js";
 import type { DeploymentHistories } from "../history/deployment-histories.js";
@@ -37,7 +38,8 @@ export class UploadRelease {
   ) {}
 
   async execute(input: UploadReleaseInput): Promise<UploadReleaseResult> {
-    const { options } = input;
+    // Validate here as well as at the transport: the drop zone and in-process callers skip HTTP.
+    const { options } = parsePackageInfo(input.options);
     if (options.appVersion === undefined) {
       throw new InvalidRequestError("appVersion (the target binary range, e.g. 1.0.0 or ^1.2.0) is required", "appVersion");
     }

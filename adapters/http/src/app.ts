@@ -1,0 +1,49 @@
+import type { Hotpatch, Logger, ObjectStore } from "@hotpatch/core";
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { acquisitionRoutes } from "./acquisition/acquisition-routes.js";
+import { errorResponse } from "./handle-errors.js";
+import { managementRoutes } from "./management/management-routes.js";
+import { storageRoutes, type DownloadVerifier } from "./storage/storage-routes.js";
+
+export interface HttpAppOptions {
+  hotpatch: Hotpatch;
+  store: ObjectStore;
+  logger: Logger;
+  ownerEmail?: string;
+  /** Serve `/storage/*` from the store (only for stores without their own HTTP endpoint). */
+  serveStorage?: boolean;
+  downloadVerifier?: DownloadVerifier;
+  /** Mount everything under this path (CodePush clients append their paths to the server URL). */
+  basePath?: string;
+  corsOrigin?: string;
+}
+
+/**
+ * The one HTTP application: the Node server, Function Compute and Lambda adapters all only translate
+ * their events into a `Request` for `app.fetch` and the `Response` back.
+ */
+export function createHttpApp(options: HttpAppOptions): Hono {
+  const { hotpatch, store, logger } = options;
+  const root = new Hono();
+  const app = options.basePath ? root.basePath(options.basePath) : root;
+
+  app.use(
+    "*",
+    cors({
+      origin: options.corsOrigin ?? "*",
+      allowMethods: ["GET", "POST", "DELETE", "PUT", "PATCH"],
+      allowHeaders: ["Content-Type", "Authorization", "X-CodePush-Plugin-Name", "X-CodePush-Plugin-Version", "X-CodePush-SDK-Version"],
+      exposeHeaders: ["Location"],
+    }),
+  );
+  app.get("/", (c) => c.text("Welcome to hotpatch, a CodePush-compatible update server."));
+  app.get("/health", (c) => c.text("Healthy"));
+  app.route("/", acquisitionRoutes(hotpatch));
+  if (options.serveStorage) app.route("/", storageRoutes(store, options.downloadVerifier));
+  app.route("/", managementRoutes(hotpatch, store, { ownerEmail: options.ownerEmail ?? "owner@hotpatch.local" }));
+
+  root.notFound((c) => c.text(`no route for ${c.req.method} ${c.req.path}`, 404));
+  root.onError((error, c) => errorResponse(error, c, logger));
+  return root;
+}

@@ -1,0 +1,1 @@
+export { httpDriver, type Send } from "./http-driver.js";
