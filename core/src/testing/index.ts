@@ -1,0 +1,11 @@
+export { objectStoreContract } from "./object-store.contract.js";
+export type { ObjectStoreFactory, ObjectStoreFixture } from "./object-store.contract.js";
+export { eventSourceContract } from "./event-source.contract.js";
+export type { EventSourceContractOptions, EventSourceFactory, EventSourceFixture } from "./event-source.contract.js";
+export { readStream } from "./streams.js";
+export { makeZip, makeZipWithRawName, type ZipEntry } from "./zip.js";
+export { acceptanceContract, type AcceptanceFixture, type AcceptanceOptions } from "./acceptance.contract.js";
+export { DriverError, type AcceptanceDriver, type ReleaseRequest, type ReleaseSummary } from "./acceptance-driver.js";
+export { useCaseDriver, summarize, dropMetadata } from "./use-case-driver.js";
+export { unzipToMap, manifestOf } from "./unzip.js";
+export { silentLogger } from "./silent-logger.js";
