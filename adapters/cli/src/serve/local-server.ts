@@ -1,0 +1,123 @@
+import { join, resolve } from "node:path";
+import { createHotpatch, type Hotpatch, type Logger, type ObjectStore } from "@hotpatch/core";
+import { createHttpApp, listen, type Fetchable } from "@hotpatch/http";
+import {
+  ConsoleJsonLogger,
+  FileSystemObjectStore,
+  LocalEventSource,
+  MemoryObjectStore,
+  verifyDownloadSignature,
+  wrapStoreWithEvents,
+} from "@hotpatch/provider-local";
+
+export interface LocalServerOptions {
+  port?: number;
+  host?: string;
+  /** Filesystem store root; `":memory:"` keeps everything in memory (tests, benchmarks). */
+  dataDir?: string;
+  /** The URL devices reach this server at (download URLs are built from it); default: the listen URL. */
+  publicUrl?: string;
+  /** An access key to accept (created on first start when absent). */
+  accessKey?: string;
+  /** Sign download URLs with this secret (they then expire). */
+  signingSecret?: string;
+  logger?: Logger;
+  cacheMaxAgeMs?: number;
+  metricsFlushMs?: number;
+  maxPackageBytes?: number;
+}
+
+export interface LocalServer {
+  url: string;
+  publicUrl: string;
+  hotpatch: Hotpatch;
+  store: ObjectStore;
+  /** Set when this start created the key: shown once, never stored. */
+  createdAccessKey: string | undefined;
+  /** Waits for queued drop-zone ingests and flushes metrics. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The one-process server: local store (filesystem by default), the in-process `src/` trigger, the HTTP
+ * app and a bootstrap access key.
+ */
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const logger = options.logger ?? new ConsoleJsonLogger({ level: "info" });
+  let app: Fetchable | undefined;
+  const server = await listen(
+    { fetch: (request) => (app ? app.fetch(request) : new Response("starting", { status: 503 })) },
+    { port: options.port ?? 3000, host: options.host ?? "127.0.0.1" },
+  );
+  try {
+    const publicUrl = (options.publicUrl ?? server.url).replace(/\/+$/, "");
+    const storeOptions = { publicBaseUrl: publicUrl, ...(options.signingSecret ? { signingSecret: options.signingSecret } : {}) };
+    const dataDir = options.dataDir ?? ".hotpatch";
+    const baseStore: ObjectStore =
+      dataDir === ":memory:" ? new MemoryObjectStore(storeOptions) : await FileSystemObjectStore.open(join(resolve(dataDir), "store"), storeOptions);
+    const events = new LocalEventSource({ onHandlerError: (error) => logger.error("drop-zone ingest failed", { error }) });
+    const store = wrapStoreWithEvents(baseStore, events);
+    const hotpatch = createHotpatch(
+      { store, logger },
+      {
+        ...(options.cacheMaxAgeMs !== undefined ? { cacheMaxAgeMs: options.cacheMaxAgeMs } : {}),
+        ...(options.maxPackageBytes !== undefined ? { limits: { maxPackageBytes: options.maxPackageBytes } } : {}),
+      },
+    );
+    events.subscribe(async (event) => {
+      await hotpatch.ingest.handle(event);
+    });
+    const secret = options.signingSecret;
+    app = createHttpApp({
+      hotpatch,
+      store,
+      logger,
+      serveStorage: true,
+      ...(secret
+        ? { downloadVerifier: (key, query) => verifyDownloadSignature(key, query.expires ?? "", query.signature ?? "", secret) }
+        : {}),
+    });
+    const createdAccessKey = await ensureAccessKey(hotpatch, options.accessKey);
+    const flush = setInterval(() => void hotpatch.metrics.flush(), options.metricsFlushMs ?? 5_000);
+    flush.unref();
+    return {
+      url: server.url,
+      publicUrl,
+      hotpatch,
+      store,
+      createdAccessKey,
+      settle: async () => {
+        await events.idle();
+        await hotpatch.metrics.flush();
+      },
+      close: async () => {
+        clearInterval(flush);
+        await server.close();
+        await events.idle();
+        await hotpatch.metrics.flush();
+      },
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/**
+ * On first start there is no access key: create one (the configured one, or a random one that the
+ * caller prints once). A configured key that is missing is added.
+ */
+async function ensureAccessKey(hotpatch: Hotpatch, configured: string | undefined): Promise<string | undefined> {
+  if (configured) {
+    const known = await hotpatch.accessKeys.get(configured).then(
+      () => true,
+      () => false,
+    );
+    if (!known) await hotpatch.accessKeys.create({ friendlyName: `configured-${Date.now()}`, secret: configured, ttl: 10 * 365 * 24 * 3600 * 1000 });
+    return undefined;
+  }
+  if ((await hotpatch.accessKeys.count()) > 0) return undefined;
+  const { secret } = await hotpatch.accessKeys.create({ friendlyName: "bootstrap", createdBy: "hotpatch serve" });
+  return secret;
+}
