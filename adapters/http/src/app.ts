@@ -1,7 +1,7 @@
 import type { Hotpatch, Logger, ObjectStore } from "@hotpatch/core";
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import { acquisitionRoutes } from "./acquisition/acquisition-routes.js";
+import { codePushCors } from "./cors.js";
 import { errorResponse } from "./handle-errors.js";
 import { managementRoutes } from "./management/management-routes.js";
 import { storageRoutes, type DownloadVerifier } from "./storage/storage-routes.js";
@@ -28,15 +28,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   const root = new Hono();
   const app = options.basePath ? root.basePath(options.basePath) : root;
 
-  app.use(
-    "*",
-    cors({
-      origin: options.corsOrigin ?? "*",
-      allowMethods: ["GET", "POST", "DELETE", "PUT", "PATCH"],
-      allowHeaders: ["Content-Type", "Authorization", "X-CodePush-Plugin-Name", "X-CodePush-Plugin-Version", "X-CodePush-SDK-Version"],
-      exposeHeaders: ["Location"],
-    }),
-  );
+  app.use("*", codePushCors(options.corsOrigin ?? "*"));
   app.get("/", (c) => c.text("Welcome to hotpatch, a CodePush-compatible update server."));
   app.get("/health", (c) => c.text("Healthy"));
   app.route("/", acquisitionRoutes(hotpatch));

@@ -1,6 +1,6 @@
-import semver from "semver";
 import { isUnfinishedRollout, type BlobRef, type Release } from "../domain/release.js";
 import { isSelectedForRollout } from "./rollout.js";
+import { greaterThanRange, parseVersion, satisfies } from "./semver-cache.js";
 
 /** A device's question, already validated; `appVersion` is normalised, `originalAppVersion` as sent. */
 export interface UpdateQuery {
@@ -48,7 +48,8 @@ function pick(history: readonly Release[], query: UpdateQuery, skipUnfinishedRol
   if (history.length === 0) {
     return { isAvailable: false, appVersion: "", updateAppVersion: false, shouldRunBinaryVersion: true };
   }
-  const { appVersion: version, label, packageHash: hash } = query;
+  const { label, packageHash: hash } = query;
+  const version = parseVersion(query.appVersion);
   let found = false;
   let latestEnabled: Release | undefined;
   let latestSatisfying: Release | undefined;
@@ -60,7 +61,7 @@ function pick(history: readonly Release[], query: UpdateQuery, skipUnfinishedRol
     if (!found) found = label ? release.label === label : hash ? release.packageHash === hash : false;
     if (release.isDisabled || (skipUnfinishedRollouts && isUnfinishedRollout(release.rollout))) continue;
     latestEnabled ??= release;
-    if (!query.isCompanion && !semver.satisfies(version, release.appVersion)) continue;
+    if (!query.isCompanion && !satisfies(version, release.appVersion)) continue;
     latestSatisfying ??= release;
     if (found) break;
     if (release.isMandatory) {
@@ -73,10 +74,10 @@ function pick(history: readonly Release[], query: UpdateQuery, skipUnfinishedRol
   if (!latestEnabled) return { isAvailable: false, appVersion: "", updateAppVersion: false, shouldRunBinaryVersion };
 
   if (!latestSatisfying || latestSatisfying.packageHash === hash) {
-    if (semver.gtr(version, latestEnabled.appVersion)) {
+    if (greaterThanRange(version, latestEnabled.appVersion)) {
       return { isAvailable: false, appVersion: latestEnabled.appVersion, updateAppVersion: false, shouldRunBinaryVersion };
     }
-    if (!semver.satisfies(version, latestEnabled.appVersion)) {
+    if (!satisfies(version, latestEnabled.appVersion)) {
       return { isAvailable: false, appVersion: latestEnabled.appVersion, updateAppVersion: true, shouldRunBinaryVersion };
     }
     return { isAvailable: false, appVersion: "", updateAppVersion: false, shouldRunBinaryVersion };
@@ -90,7 +91,7 @@ function pick(history: readonly Release[], query: UpdateQuery, skipUnfinishedRol
     release: latestSatisfying,
     download: diff ?? { blobKey: latestSatisfying.blobKey, size: latestSatisfying.size },
     isMandatory: forceMandatory || latestSatisfying.isMandatory,
-    appVersion: version,
+    appVersion: query.appVersion,
   };
 }
 

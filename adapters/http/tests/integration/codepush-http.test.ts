@@ -10,7 +10,7 @@ const auth = () => ({ Authorization: `Bearer ${server.accessKey}` });
 
 async function releaseZip(deployment: string, content: string, packageInfo: Record<string, unknown>) {
   const form = new FormData();
-  form.append("package", new Blob([await makeZip([{ name: "CodePush/index.android.bundle", data: content }])]), "release.zip");
+  form.append("package", new Blob([Uint8Array.from(await makeZip([{ name: "CodePush/index.android.bundle", data: content }]))]), "release.zip");
   form.append("packageInfo", JSON.stringify(packageInfo));
   return fetch(`${server.url}/apps/shop/deployments/${deployment}/release`, { method: "POST", headers: auth(), body: form });
 }
