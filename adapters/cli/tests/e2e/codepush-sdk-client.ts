@@ -1,11 +1,11 @@
-import { AcquisitionManager, AcquisitionStatus, type Http, type LocalPackage, type NativeUpdateNotification, type Package, type RemotePackage } from "code-push/script/acquisition-sdk.js";
+import { AcquisitionManager, AcquisitionStatus, type Callback, type Http, type LocalPackage, type NativeUpdateNotification, type Package, type RemotePackage } from "code-push/script/acquisition-sdk.js";
 
 const VERBS = ["GET", "HEAD", "POST", "PUT", "DELETE", "TRACE", "OPTIONS", "CONNECT", "PATCH"];
 
 /** The HTTP requester react-native-code-push 9 plugs into the SDK (request-fetch-adapter.js), over fetch. */
 const fetchRequester: Http.Requester = {
-  request(verb: Http.Verb, url: string, bodyOrCallback: string | Http.Callback<Http.Response>, maybeCallback?: Http.Callback<Http.Response>) {
-    const callback = (typeof bodyOrCallback === "function" ? bodyOrCallback : maybeCallback) as Http.Callback<Http.Response>;
+  request(verb: Http.Verb, url: string, bodyOrCallback: string | Callback<Http.Response>, maybeCallback?: Callback<Http.Response>) {
+    const callback = (typeof bodyOrCallback === "function" ? bodyOrCallback : maybeCallback) as Callback<Http.Response>;
     const body = typeof bodyOrCallback === "string" ? bodyOrCallback : undefined;
     fetch(url, {
       method: VERBS[verb],
