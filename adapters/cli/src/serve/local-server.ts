@@ -104,6 +104,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   }
 }
 
+/** The operator's first key must not lock them out after CodePush's 60-day default. */
+const ADMIN_KEY_TTL_MS = 10 * 365 * 24 * 3600 * 1000;
+
 /**
  * On first start there is no access key: create one (the configured one, or a random one that the
  * caller prints once). A configured key that is missing is added.
@@ -114,10 +117,10 @@ async function ensureAccessKey(hotpatch: Hotpatch, configured: string | undefine
       () => true,
       () => false,
     );
-    if (!known) await hotpatch.accessKeys.create({ friendlyName: `configured-${Date.now()}`, secret: configured, ttl: 10 * 365 * 24 * 3600 * 1000 });
+    if (!known) await hotpatch.accessKeys.create({ friendlyName: `configured-${Date.now()}`, secret: configured, ttl: ADMIN_KEY_TTL_MS });
     return undefined;
   }
   if ((await hotpatch.accessKeys.count()) > 0) return undefined;
-  const { secret } = await hotpatch.accessKeys.create({ friendlyName: "bootstrap", createdBy: "hotpatch serve" });
+  const { secret } = await hotpatch.accessKeys.create({ friendlyName: "bootstrap", createdBy: "hotpatch serve", ttl: ADMIN_KEY_TTL_MS });
   return secret;
 }
