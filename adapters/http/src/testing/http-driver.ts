@@ -4,17 +4,8 @@ import { DriverError, type AcceptanceDriver, type ReleaseRequest, type ReleaseSu
 /** Sends one request somewhere: global fetch, or a translation into an FC / Lambda event. */
 export type Send = (request: Request) => Promise<Response>;
 
-interface PackageJson {
-  label: string;
-  packageHash: string;
-  appVersion: string;
-  isMandatory: boolean;
-  isDisabled: boolean;
-  rollout: number | null;
-  releaseMethod: string;
-  originalLabel?: string;
-  size: number;
-}
+/** A `package` object of the management API carries at least the summary's fields. */
+type PackageJson = ReleaseSummary;
 
 function summary(p: PackageJson): ReleaseSummary {
   return {
