@@ -1,4 +1,5 @@
 import { CheckUpdate } from "./check/check-update.js";
+import { DEFAULT_DIFF_OPTIONS, DiffBuilder, type DiffOptions } from "./diff/diff-builder.js";
 import { DeploymentHistories } from "./history/deployment-histories.js";
 import { DEFAULT_PACKAGE_LIMITS, type PackageLimits } from "./package/inspect-package.js";
 import { PackageStore } from "./package/package-store.js";
@@ -25,6 +26,8 @@ export interface HotpatchOptions {
    */
   cacheMaxAgeMs?: number;
   limits?: Partial<PackageLimits>;
+  /** CodePush diff packages built after each release (on by default). */
+  diffs?: Partial<DiffOptions>;
   now?: () => number;
 }
 
@@ -39,6 +42,7 @@ export interface Hotpatch {
   publish: PublishRelease;
   report: ReportStatus;
   metrics: MetricsStore;
+  diffs: DiffBuilder;
   limits: PackageLimits;
 }
 
@@ -51,7 +55,9 @@ export function createHotpatch({ store, logger }: HotpatchDeps, options: Hotpatc
   const histories = new DeploymentHistories(store, { now });
   const packages = new PackageStore(store);
   const metrics = new MetricsStore(store, logger, now);
-  const upload = new UploadRelease(registry, histories, packages, logger, limits, now);
+  const diffs = new DiffBuilder(store, histories, packages, logger, { ...DEFAULT_DIFF_OPTIONS, ...options.diffs });
+  const onReleased = (deploymentId: string, release: { label: string }) => diffs.schedule(deploymentId, release.label);
+  const upload = new UploadRelease(registry, histories, packages, logger, limits, now, onReleased);
   return {
     registry,
     apps: new ManageApps(registry, histories, logger, now),
@@ -59,9 +65,10 @@ export function createHotpatch({ store, logger }: HotpatchDeps, options: Hotpatc
     upload,
     ingest: new IngestDroppedObject(store, upload, logger),
     check: new CheckUpdate(registry, histories, store, { cacheMaxAgeMs }),
-    publish: new PublishRelease(registry, histories, logger, now),
+    publish: new PublishRelease(registry, histories, logger, now, onReleased),
     report: new ReportStatus(registry, metrics, logger, cacheMaxAgeMs),
     metrics,
+    diffs,
     limits,
   };
 }

@@ -24,4 +24,7 @@ export * from "./upload/ingest-dropped-object.js";
 export * from "./publish/publish-release.js";
 export * from "./report/metrics-store.js";
 export * from "./report/report-status.js";
+export * from "./diff/diff-package.js";
+export * from "./diff/diff-bases.js";
+export * from "./diff/diff-builder.js";
 export * from "./hotpatch.js";

@@ -5,6 +5,7 @@ import type { DeploymentHistories } from "../history/deployment-histories.js";
 import { assertNoActiveRollout, assertNotIdentical, nextLabel } from "../history/release-rules.js";
 import type { Logger } from "../ports/logger.port.js";
 import type { Registry } from "../registry/registry.js";
+import type { ReleasedHook } from "../upload/upload-release.js";
 
 /** Use case **publish**: promote, roll back, patch and clear a deployment's history. */
 export class PublishRelease {
@@ -13,6 +14,7 @@ export class PublishRelease {
     private readonly histories: DeploymentHistories,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
+    private readonly onReleased: ReleasedHook = () => undefined,
   ) {}
 
   async history(appName: string, deploymentName: string): Promise<Release[]> {
@@ -152,7 +154,9 @@ export class PublishRelease {
       const release: Release = { ...build(state), label: nextLabel(state.lastLabel), uploadTime: this.now() };
       return { type: "release", release };
     });
-    return (result.event as { release: Release }).release;
+    const release = (result.event as { release: Release }).release;
+    this.onReleased(deploymentId, release);
+    return release;
   }
 }
 

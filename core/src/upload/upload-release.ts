@@ -8,6 +8,8 @@ import { inspectPackage, type PackageLimits } from "../package/inspect-package.j
 import type { PackageStore } from "../package/package-store.js";
 import type { Registry } from "../registry/registry.js";
 
+export type ReleasedHook = (deploymentId: string, release: Release) => void;
+
 export interface UploadReleaseInput {
   appName: string;
   deploymentName: string;
@@ -35,6 +37,8 @@ export class UploadRelease {
     private readonly logger: Logger,
     private readonly limits: PackageLimits,
     private readonly now: () => number = Date.now,
+    /** Called after a release is committed (diff building hooks in here). */
+    private readonly onReleased: ReleasedHook = () => undefined,
   ) {}
 
   async execute(input: UploadReleaseInput): Promise<UploadReleaseResult> {
@@ -91,6 +95,7 @@ export class UploadRelease {
       size: release.size,
       appVersion: release.appVersion,
     });
+    this.onReleased(deployment.id, release);
     return { release, created: true };
   }
 }

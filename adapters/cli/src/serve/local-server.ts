@@ -34,7 +34,7 @@ export interface LocalServer {
   store: ObjectStore;
   /** Set when this start created the key: shown once, never stored. */
   createdAccessKey: string | undefined;
-  /** Waits for queued drop-zone ingests and flushes metrics. */
+  /** Waits for queued drop-zone ingests and diff builds, and flushes metrics. */
   settle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -89,12 +89,14 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       createdAccessKey,
       settle: async () => {
         await events.idle();
+        await hotpatch.diffs.idle();
         await hotpatch.metrics.flush();
       },
       close: async () => {
         clearInterval(flush);
         await server.close();
         await events.idle();
+        await hotpatch.diffs.idle();
         await hotpatch.metrics.flush();
       },
     };

@@ -30,7 +30,10 @@ export async function startTestServer(options: HotpatchOptions = {}): Promise<Te
     accessKey: secret,
     hotpatch,
     store,
-    settle: () => events.idle(),
+    settle: async () => {
+      await events.idle();
+      await hotpatch.diffs.idle();
+    },
     close: () => server.close(),
   };
 }

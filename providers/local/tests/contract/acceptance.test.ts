@@ -16,7 +16,10 @@ async function fixture(base: ObjectStore, cleanup?: () => Promise<void>) {
   return {
     driver: useCaseDriver(hotpatch, store, { drop: true }),
     store,
-    settle: () => events.idle(),
+    settle: async () => {
+      await events.idle();
+      await hotpatch.diffs.idle();
+    },
     ...(cleanup ? { cleanup } : {}),
   };
 }
