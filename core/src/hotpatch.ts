@@ -1,3 +1,4 @@
+import { ManageBinaries } from "./binary/manage-binaries.js";
 import { CheckUpdate } from "./check/check-update.js";
 import { DEFAULT_DIFF_OPTIONS, DiffBuilder, type DiffOptions } from "./diff/diff-builder.js";
 import { DeploymentHistories } from "./history/deployment-histories.js";
@@ -43,6 +44,7 @@ export interface Hotpatch {
   report: ReportStatus;
   metrics: MetricsStore;
   diffs: DiffBuilder;
+  binaries: ManageBinaries;
   limits: PackageLimits;
 }
 
@@ -55,7 +57,12 @@ export function createHotpatch({ store, logger }: HotpatchDeps, options: Hotpatc
   const histories = new DeploymentHistories(store, { now });
   const packages = new PackageStore(store);
   const metrics = new MetricsStore(store, logger, now);
-  const diffs = new DiffBuilder(store, histories, packages, logger, { ...DEFAULT_DIFF_OPTIONS, ...options.diffs });
+  // Diffs are also built from registered store binaries (late-bound: the two refer to each other).
+  let binaries: ManageBinaries | undefined;
+  const diffs = new DiffBuilder(store, histories, packages, logger, { ...DEFAULT_DIFF_OPTIONS, ...options.diffs }, async (deploymentId, release) =>
+    binaries ? await binaries.basesFor(deploymentId, release.appVersion) : [],
+  );
+  binaries = new ManageBinaries(registry, histories, packages, diffs, logger, limits, now);
   const onReleased = (deploymentId: string, release: { label: string }) => diffs.schedule(deploymentId, release.label);
   const upload = new UploadRelease(registry, histories, packages, logger, limits, now, onReleased);
   return {
@@ -69,6 +76,7 @@ export function createHotpatch({ store, logger }: HotpatchDeps, options: Hotpatc
     report: new ReportStatus(registry, metrics, logger, cacheMaxAgeMs),
     metrics,
     diffs,
+    binaries,
     limits,
   };
 }

@@ -27,4 +27,5 @@ export * from "./report/report-status.js";
 export * from "./diff/diff-package.js";
 export * from "./diff/diff-bases.js";
 export * from "./diff/diff-builder.js";
+export * from "./binary/manage-binaries.js";
 export * from "./hotpatch.js";

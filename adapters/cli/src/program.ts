@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import packageJson from "../package.json" with { type: "json" };
 import { registerAccessKeyCommands } from "./commands/access-key.js";
 import { registerAppCommands } from "./commands/app.js";
+import { registerBinaryCommands } from "./commands/binary.js";
 import { CommandContext } from "./commands/context.js";
 import { registerDeploymentCommands } from "./commands/deployment.js";
 import { addHistoryCommand } from "./commands/history.js";
@@ -51,6 +52,7 @@ export function buildProgram(io: CliIo, redactor = new SecretRedactor()): Comman
   registerRollbackCommand(program, ctx);
   registerPatchCommand(program, ctx);
   registerMetricsCommand(program, ctx);
+  registerBinaryCommands(program, ctx);
   registerAccessKeyCommands(program, ctx);
   registerServeCommand(program);
   return program;

@@ -25,3 +25,22 @@ export interface AccessKey {
   expires: number;
   isSession?: boolean;
 }
+
+export type BinaryPlatform = "ios" | "android";
+
+/**
+ * The JS bundle and assets shipped inside a store build. Devices still running it can get a diff
+ * against it instead of the full package (iOS CodePush clients send its package hash).
+ */
+export interface Binary {
+  id: string;
+  appId: string;
+  platform: BinaryPlatform;
+  /** The store build's exact version (e.g. 1.4.0). */
+  appVersion: string;
+  /** Package hash over `CodePush/<bundle>` + `CodePush/assets/**`, as the device computes it. */
+  packageHash: string;
+  blobKey: string;
+  manifestKey: string;
+  createdTime: number;
+}

@@ -1,4 +1,4 @@
-import type { AccessKey, App, Deployment } from "../domain/registry.js";
+import type { AccessKey, App, Binary, Deployment } from "../domain/registry.js";
 
 /** Records of the server-wide registry log (apps, deployments, access keys). */
 export type RegistryEvent =
@@ -10,10 +10,14 @@ export type RegistryEvent =
   | { type: "deploymentDeleted"; deploymentId: string }
   | { type: "accessKeyCreated"; accessKey: AccessKey }
   | { type: "accessKeyUpdated"; id: string; friendlyName?: string; expires?: number }
-  | { type: "accessKeyDeleted"; id: string };
+  | { type: "accessKeyDeleted"; id: string }
+  | { type: "binaryAdded"; binary: Binary }
+  | { type: "binaryRemoved"; id: string };
 
 export interface RegistryState {
   apps: App[];
   deployments: Deployment[];
   accessKeys: AccessKey[];
+  /** Absent in snapshots written before binaries existed. */
+  binaries?: Binary[];
 }

@@ -2,7 +2,7 @@ import type { Reducer } from "../log/event-log.js";
 import type { RegistryEvent, RegistryState } from "./registry-events.js";
 
 export const registryReducer: Reducer<RegistryEvent, RegistryState> = {
-  initial: () => ({ apps: [], deployments: [], accessKeys: [] }),
+  initial: () => ({ apps: [], deployments: [], accessKeys: [], binaries: [] }),
   apply(state, event) {
     switch (event.type) {
       case "appCreated":
@@ -14,6 +14,7 @@ export const registryReducer: Reducer<RegistryEvent, RegistryState> = {
           ...state,
           apps: state.apps.filter((a) => a.id !== event.appId),
           deployments: state.deployments.filter((d) => d.appId !== event.appId),
+          binaries: (state.binaries ?? []).filter((b) => b.appId !== event.appId),
         };
       case "deploymentCreated":
         return { ...state, deployments: [...state.deployments, event.deployment] };
@@ -41,6 +42,10 @@ export const registryReducer: Reducer<RegistryEvent, RegistryState> = {
         };
       case "accessKeyDeleted":
         return { ...state, accessKeys: state.accessKeys.filter((k) => k.id !== event.id) };
+      case "binaryAdded":
+        return { ...state, binaries: [...(state.binaries ?? []), event.binary] };
+      case "binaryRemoved":
+        return { ...state, binaries: (state.binaries ?? []).filter((b) => b.id !== event.id) };
     }
   },
 };

@@ -1,6 +1,7 @@
 import { CliError } from "../errors.js";
 import { httpError, readJson, unreachable, type Connection } from "./responses.js";
 import type {
+  BinaryInfo,
   AccessKey,
   App,
   Deployment,
@@ -142,6 +143,31 @@ export class ManagementClient {
     const base = path`/apps/${app}/deployments/${deployment}/rollback`;
     const route = targetLabel === undefined ? base : `${base}/${encodeURIComponent(targetLabel)}`;
     return (await this.json("POST", route, "package")) as ReleasedPackage;
+  }
+
+  // --- store binaries ---------------------------------------------------------------------------
+
+  async addBinary(app: string, file: UploadFile, info: { platform: string; appVersion: string }): Promise<BinaryInfo> {
+    let response: Response;
+    try {
+      response = await postMultipart(
+        { url: this.url(path`/apps/${app}/binaries`), headers: this.headers(), file, fields: { binaryInfo: JSON.stringify(info) } },
+        this.fetchImpl,
+      );
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw unreachable(this.connection.server, error);
+    }
+    if (!response.ok) throw await httpError(response, this.connection);
+    return (await readJson(response, "binary", this.connection)).binary as BinaryInfo;
+  }
+
+  async listBinaries(app: string): Promise<BinaryInfo[]> {
+    return (await this.json("GET", path`/apps/${app}/binaries`, "binaries")) as BinaryInfo[];
+  }
+
+  async removeBinary(app: string, platform: string, appVersion: string): Promise<void> {
+    await this.send("DELETE", path`/apps/${app}/binaries/${platform}/${appVersion}`);
   }
 
   // --- access keys ------------------------------------------------------------------------------

@@ -68,3 +68,11 @@ export interface PackageInfoUpdate {
   isDisabled?: boolean;
   rollout?: number;
 }
+
+/** A registered store binary (`GET /apps/:app/binaries`). */
+export interface BinaryInfo {
+  platform: string;
+  appVersion: string;
+  packageHash: string;
+  createdTime: number;
+}

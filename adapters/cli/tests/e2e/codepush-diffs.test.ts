@@ -86,3 +86,39 @@ describe("CodePush diff packages on real bundles, applied as the device does", (
     expect(fresh.packageSize).toBe(target.package.size);
   });
 });
+
+describe("diffs against the bundle embedded in a store binary", () => {
+  it.each([["v2"], ["v3"], ["v4"]])("an iOS device on the registered v1 binary gets a diff to %s", async (to) => {
+    const app = `EmbeddedShop-${to}`;
+    await cli("app", "add", app);
+    const { deployments } = (await cli("deployment", "ls", app, "-k")) as { deployments: Array<{ name: string; key: string }> };
+    const key = deployments.find((d) => d.name === "Production")?.key as string;
+    const embedded = await codePushFolder("v1", "ios");
+    // What the store build embeds: main.jsbundle + assets/ (a folder of any name).
+    const registered = (await cli("binary", "add", app, "ios", "1.0.0", join(embedded))) as { binary: { packageHash: string } };
+    const binaryHash = await folderHash(embedded);
+    expect(registered.binary.packageHash).toBe(binaryHash);
+
+    const targetFolder = await codePushFolder(to, "ios");
+    const target = (await cli("release", app, targetFolder, "^1.0.0", "-d", "Production")) as { package: { size: number } };
+    await server.settle();
+
+    // iOS on the binary sends the hash of its bundled JS + assets; it synthesises CodePush/ from the app bundle.
+    const device = new Device(server.url, key, "1.0.0", `embedded-${to}`);
+    const update = (await device.check({ packageHash: binaryHash })) as RemotePackage;
+    expect(update.packageSize).toBeLessThan(target.package.size);
+    const diff = await unzipToMap(Buffer.from(await (await fetch(update.downloadUrl)).arrayBuffer()));
+    expect(computePackageHash(manifestOf(applyDiff(await filesOf(embedded), diff)))).toBe(update.packageHash);
+    expect(update.packageHash).toBe(await folderHash(targetFolder));
+  });
+
+  it("refuses a binary whose version is not exact or whose platform is unknown", async () => {
+    const folder = await codePushFolder("v1", "ios");
+    const bad = await runHotpatch(["binary", "add", "FixtureShop", "ios", "^1.0.0", folder], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("exact version");
+    const wrong = await runHotpatch(["binary", "add", "FixtureShop", "windows", "1.0.0", folder], env);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("ios or android");
+  });
+});

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { readJsonObject } from "../read-json.js";
 import { requireAccessKey, type AuthEnv } from "./auth.js";
-import { accessKeyView, appView, deploymentView, packageView } from "./views.js";
+import { accessKeyView, appView, binaryView, deploymentView, packageView } from "./views.js";
 
 export interface ManagementOptions {
   /** The single account's e-mail, shown as the owner of every app. */
@@ -109,12 +109,25 @@ export function managementRoutes(hotpatch: Hotpatch, store: ObjectStore, options
     return c.body(null, 204);
   });
 
-  // Releases
-  const uploadLimit = bodyLimit({
-    maxSize: hotpatch.limits.maxPackageBytes + MULTIPART_OVERHEAD,
-    // The rest of the body is never read: close the connection so that no client reuses it.
-    onError: (c) => c.text(`the upload is larger than the limit of ${hotpatch.limits.maxPackageBytes} bytes`, 413, { Connection: "close" }),
+  // Store binaries (the bundle embedded in a store build, to diff from)
+  app.use("/apps/:app/binaries", uploadLimitFor(hotpatch));
+  app.get("/apps/:app/binaries", async (c) => c.json({ binaries: (await hotpatch.binaries.list(c.req.param("app"))).map(binaryView) }));
+  app.post("/apps/:app/binaries", async (c) => {
+    const form = await readMultipart(c.req.raw);
+    const file = form.get("package");
+    if (!(file instanceof File)) throw new InvalidRequestError('the multipart field "package" (a zip of CodePush/<bundle> and CodePush/assets/…) is missing', "package");
+    const info = parseJsonField(form.get("binaryInfo"));
+    const fields = typeof info === "object" && info !== null ? (info as Record<string, unknown>) : {};
+    const binary = await hotpatch.binaries.add(c.req.param("app"), fields.platform, fields.appVersion, new Uint8Array(await file.arrayBuffer()));
+    return c.json({ binary: binaryView(binary) }, 201);
   });
+  app.delete("/apps/:app/binaries/:platform/:appVersion", async (c) => {
+    await hotpatch.binaries.remove(c.req.param("app"), c.req.param("platform"), c.req.param("appVersion"));
+    return c.body(null, 204);
+  });
+
+  // Releases
+  const uploadLimit = uploadLimitFor(hotpatch);
   app.post("/apps/:app/deployments/:dep/release", uploadLimit, async (c) => {
     const form = await readMultipart(c.req.raw);
     const file = form.get("package");
@@ -166,6 +179,14 @@ export function managementRoutes(hotpatch: Hotpatch, store: ObjectStore, options
     return c.json({ metrics: toLabelMetrics(await hotpatch.metrics.read(deployment.id)) });
   });
   return app;
+}
+
+function uploadLimitFor(hotpatch: Hotpatch) {
+  return bodyLimit({
+    maxSize: hotpatch.limits.maxPackageBytes + MULTIPART_OVERHEAD,
+    // The rest of the body is never read: close the connection so that no client reuses it.
+    onError: (c) => c.text(`the upload is larger than the limit of ${hotpatch.limits.maxPackageBytes} bytes`, 413, { Connection: "close" }),
+  });
 }
 
 async function readMultipart(request: Request): Promise<FormData> {

@@ -1,4 +1,4 @@
-import type { AccessKey, AppView, Deployment, ObjectStore, Release } from "@hotpatch/core";
+import type { AccessKey, AppView, Binary, Deployment, ObjectStore, Release } from "@hotpatch/core";
 
 /** A release as the CodePush management API shows it (`package`). */
 export async function packageView(release: Release, store: ObjectStore, options: { rolloutAsHundred?: boolean } = {}) {
@@ -58,4 +58,8 @@ export function accessKeyView(key: AccessKey) {
     expires: key.expires,
     ...(key.isSession ? { isSession: true } : {}),
   };
+}
+
+export function binaryView(binary: Binary) {
+  return { platform: binary.platform, appVersion: binary.appVersion, packageHash: binary.packageHash, createdTime: binary.createdTime };
 }
