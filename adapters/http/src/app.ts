@@ -25,7 +25,8 @@ export interface HttpAppOptions {
  */
 export function createHttpApp(options: HttpAppOptions): Hono {
   const { hotpatch, store, logger } = options;
-  const root = new Hono();
+  // strict: false — code-push-standalone sends some routes with a trailing slash (POST /apps/).
+  const root = new Hono({ strict: false });
   const app = options.basePath ? root.basePath(options.basePath) : root;
 
   app.use("*", codePushCors(options.corsOrigin ?? "*"));

@@ -10,9 +10,11 @@ export function isWellFormedKey(key: string): boolean {
 
 /** App and deployment names: 1–1000 characters, no `\ / ? :` and no control characters. */
 export function assertValidName(name: unknown, field: string): asserts name is string {
-  if (typeof name !== "string" || name.length === 0) {
-    throw new InvalidRequestError(`${field} is required`, field);
-  }
+  if (name === undefined || name === null || name === "") throw new InvalidRequestError(`${field} is required`, field);
+  if (typeof name !== "string") throw new InvalidRequestError(`${field} must be a string`, field);
+  if (name.trim() !== name) throw new InvalidRequestError(`${field} must not start or end with white space`, field);
+  // "." and ".." cannot be addressed in a URL path: they would be created and then never reachable.
+  if (name === "." || name === "..") throw new InvalidRequestError(`${field} must not be "." or ".."`, field);
   if (name.length > 1000) throw new InvalidRequestError(`${field} is longer than 1000 characters`, field);
   // eslint-disable-next-line no-control-regex
   if (/[\\/?:\u0000-\u001f\u007f-\u009f]/.test(name)) {

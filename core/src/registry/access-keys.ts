@@ -78,11 +78,17 @@ export class AccessKeys {
     return { accessKey, secret };
   }
 
-  /** Finds a key by its friendly name or by its secret. */
+  /** The key holding this secret, expired or not (no error when there is none). */
+  async findBySecret(secret: string): Promise<AccessKey | undefined> {
+    const hash = sha256Hex(secret);
+    return (await this.registry.read()).state.accessKeys.find((k) => k.secretHash === hash);
+  }
+
+  /** Finds a key by its friendly name, else by its secret (names win: they are what people type). */
   async get(nameOrSecret: string): Promise<AccessKey> {
     const { state } = await this.registry.read();
     const hash = sha256Hex(nameOrSecret);
-    const key = state.accessKeys.find((k) => k.friendlyName === nameOrSecret || k.secretHash === hash);
+    const key = state.accessKeys.find((k) => k.friendlyName === nameOrSecret) ?? state.accessKeys.find((k) => k.secretHash === hash);
     if (!key) throw new NotFoundError(`access key "${maskIfSecret(nameOrSecret)}" does not exist`);
     return key;
   }

@@ -3,6 +3,7 @@ import { assertValidName, isWellFormedKey } from "../domain/validation.js";
 import { ConflictError, InvalidRequestError } from "../errors.js";
 import type { DeploymentHistories } from "../history/deployment-histories.js";
 import type { Logger } from "../ports/logger.port.js";
+import { sha256Hex } from "../package/package-hash.js";
 import { findApp, findDeployment, generateId, generateKey, type Registry } from "./registry.js";
 
 export const DEFAULT_DEPLOYMENTS = ["Production", "Staging"] as const;
@@ -90,7 +91,8 @@ export class ManageApps {
         throw new ConflictError(`deployment "${name}" already exists in app "${appName}"`);
       }
       const deployment = this.newDeployment(app.id, name, typeof key === "string" ? key : undefined);
-      if (state.deployments.some((d) => d.key === deployment.key)) {
+      // Deployment keys are public (built into apps): one must never double as an access key.
+      if (state.deployments.some((d) => d.key === deployment.key) || state.accessKeys.some((k) => k.secretHash === sha256Hex(deployment.key))) {
         throw new ConflictError("that deployment key is already in use");
       }
       created = deployment;

@@ -38,17 +38,22 @@ export class ReportStatus {
     const key = this.requireKey(report.deploymentKey);
     const appVersion = optionalString(report.appVersion, "appVersion");
     if (!appVersion) throw new InvalidRequestError("app version is required (app_version or appVersion)", "appVersion");
-    const label = optionalString(report.label, "label");
+    const label = optionalLabel(report.label);
     const status = optionalString(report.status, "status");
     if (label && (!status || !STATUSES.has(status))) {
       throw new InvalidRequestError("status must be DeploymentSucceeded, DeploymentFailed or Downloaded when a label is sent", "status");
     }
     const previous = optionalString(report.previousLabelOrAppVersion, "previousLabelOrAppVersion");
     const previousKey = optionalString(report.previousDeploymentKey, "previousDeploymentKey") || key;
+    const clientUniqueId = optionalString(report.clientUniqueId, "clientUniqueId");
+    // CodePush's legacy path (no semver SDK version ≥ 1.5.2-beta, e.g. "^3.1.0") needs the client id.
+    const modernSdk = !!report.sdkVersion && semver.valid(report.sdkVersion) !== null && semver.gte(report.sdkVersion, "1.5.2-beta");
+    if (!modernSdk && !clientUniqueId) {
+      throw new InvalidRequestError("client unique id is required (clientUniqueId or client_unique_id) for this SDK version", "clientUniqueId");
+    }
     const { app, deployment } = await this.resolve(key);
 
-    // Every SDK in use sends a semver SDK version ≥ 1.5.2-beta; older ones (or a range such as
-    // "^3.1.0") get the same counting, minus the per-client bookkeeping CodePush kept in Redis.
+    // Older SDKs get the same counting as new ones, minus the per-client bookkeeping CodePush kept in Redis.
     if (label && status === "DeploymentFailed") {
       this.metrics.increment(deployment.id, `${label}:DeploymentFailed`);
     } else {
@@ -74,7 +79,7 @@ export class ReportStatus {
 
   async download(report: RawDownloadReport): Promise<void> {
     const key = this.requireKey(report.deploymentKey);
-    const label = optionalString(report.label, "label");
+    const label = optionalLabel(report.label);
     if (!label) throw new InvalidRequestError("label is required", "label");
     const { app, deployment } = await this.resolve(key);
     this.metrics.increment(deployment.id, `${label}:Downloaded`);
@@ -93,6 +98,13 @@ export class ReportStatus {
     if (!resolved) throw new NotFoundError("no deployment has this deployment key");
     return resolved;
   }
+}
+
+/** Labels are `v<N>`; anything else would only pollute the counters. */
+function optionalLabel(value: unknown): string {
+  const label = optionalString(value, "label");
+  if (label && !/^v[1-9][0-9]*$/.test(label)) throw new InvalidRequestError('label must look like "v1", "v2", ...', "label");
+  return label;
 }
 
 function optionalString(value: unknown, field: string): string {

@@ -33,10 +33,11 @@ export async function runServe(options: ServeOptions): Promise<void> {
   const out = process.stdout;
   out.write(`\nhotpatch is running at ${server.url}\n`);
   if (server.publicUrl !== server.url) out.write(`devices download from ${server.publicUrl}\n`);
-  out.write(`data: ${options.dataDir ?? env.HOTPATCH_DATA_DIR ?? ".hotpatch"} (filesystem provider)\n`);
+  const dataDir = options.dataDir ?? env.HOTPATCH_DATA_DIR ?? ".hotpatch";
+  out.write(dataDir === ":memory:" ? "data: in memory (lost when the server stops)\n" : `data: ${dataDir} (filesystem provider)\n`);
   if (server.createdAccessKey) {
     out.write(`\nAccess key (shown once, keep it secret):\n\n    ${server.createdAccessKey}\n\n`);
-    out.write(`Log in with:  npm run hotpatch -- login ${server.url} --access-key <the key above>\n\n`);
+    out.write(`Log in with:  npm run -s hotpatch -- login ${server.url} --access-key <the key above>\n\n`);
   }
   const stop = async () => {
     await server.close();

@@ -1,3 +1,4 @@
+import { networkInterfaces } from "node:os";
 import { join, resolve } from "node:path";
 import { createHotpatch, type Hotpatch, type Logger, type ObjectStore } from "@hotpatch/core";
 import { createHttpApp, listen, type Fetchable } from "@hotpatch/http";
@@ -51,7 +52,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     { port: options.port ?? 3000, host: options.host ?? "127.0.0.1" },
   );
   try {
-    const publicUrl = (options.publicUrl ?? server.url).replace(/\/+$/, "");
+    const publicUrl = (options.publicUrl ?? reachableUrl(server.url, server.port, logger)).replace(/\/+$/, "");
     const storeOptions = { publicBaseUrl: publicUrl, ...(options.signingSecret ? { signingSecret: options.signingSecret } : {}) };
     const dataDir = options.dataDir ?? ".hotpatch";
     const baseStore: ObjectStore =
@@ -79,7 +80,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         : {}),
     });
     const createdAccessKey = await ensureAccessKey(hotpatch, options.accessKey);
-    const flush = setInterval(() => void hotpatch.metrics.flush(), options.metricsFlushMs ?? 5_000);
+    // Reports are acknowledged before they are stored: flush often, so a crash loses at most a second.
+    const flush = setInterval(() => void hotpatch.metrics.flush(), options.metricsFlushMs ?? 1_000);
     flush.unref();
     return {
       url: server.url,
@@ -110,19 +112,35 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
 const ADMIN_KEY_TTL_MS = 10 * 365 * 24 * 3600 * 1000;
 
 /**
- * On first start there is no access key: create one (the configured one, or a random one that the
- * caller prints once). A configured key that is missing is added.
+ * On first start there is no access key: create one (shown once by the caller). A key given by
+ * configuration is authoritative: it is (re)created when missing and renewed when expired, so setting
+ * HOTPATCH_ACCESS_KEY and restarting is also the way back in after every key was lost.
  */
 async function ensureAccessKey(hotpatch: Hotpatch, configured: string | undefined): Promise<string | undefined> {
   if (configured) {
-    const known = await hotpatch.accessKeys.get(configured).then(
-      () => true,
-      () => false,
-    );
-    if (!known) await hotpatch.accessKeys.create({ friendlyName: `configured-${Date.now()}`, secret: configured, ttl: ADMIN_KEY_TTL_MS });
+    const existing = await hotpatch.accessKeys.findBySecret(configured);
+    if (!existing) {
+      await hotpatch.accessKeys.create({ friendlyName: `configured-${Date.now()}`, createdBy: "HOTPATCH_ACCESS_KEY", secret: configured, ttl: ADMIN_KEY_TTL_MS });
+    } else if (existing.expires <= Date.now()) {
+      await hotpatch.accessKeys.update(existing.friendlyName, { ttl: ADMIN_KEY_TTL_MS });
+    }
     return undefined;
   }
   if ((await hotpatch.accessKeys.count()) > 0) return undefined;
   const { secret } = await hotpatch.accessKeys.create({ friendlyName: "bootstrap", createdBy: "hotpatch serve", ttl: ADMIN_KEY_TTL_MS });
   return secret;
+}
+
+/**
+ * Devices cannot download from 0.0.0.0 or [::]: when listening on every interface without a public
+ * URL, use this machine's first external IPv4 address and say so.
+ */
+function reachableUrl(listenUrl: string, port: number, logger: Logger): string {
+  if (!/\/\/(0\.0\.0\.0|\[::\])[:/]/.test(`${listenUrl}/`)) return listenUrl;
+  const address = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
+  const url = `http://${address ?? "127.0.0.1"}:${port}`;
+  logger.warn("listening on all interfaces without HOTPATCH_PUBLIC_URL; download URLs use this address", { publicUrl: url });
+  return url;
 }

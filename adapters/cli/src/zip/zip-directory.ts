@@ -20,24 +20,24 @@ export interface PackageFile {
  */
 export async function listPackageFiles(directory: string): Promise<PackageFile[]> {
   const files: PackageFile[] = [];
-  const visited = new Set<string>();
 
-  async function walk(dir: string, prefix: string): Promise<void> {
-    // Following symlinked folders is what the CodePush CLI does; the set stops a link cycle.
+  // Following symlinked folders is what the CodePush CLI does. Only a folder that is its own ancestor
+  // is a cycle; a folder reachable twice (a link beside the real one) is zipped under both names.
+  async function walk(dir: string, prefix: string, ancestors: ReadonlySet<string>): Promise<void> {
     const real = await realpath(dir);
-    if (visited.has(real)) return;
-    visited.add(real);
+    if (ancestors.has(real)) return;
+    const above = new Set(ancestors).add(real);
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (isMacLitter(entry.name)) continue;
       const absolutePath = join(dir, entry.name);
       const entryName = `${prefix}/${entry.name}`;
       const isDirectory = entry.isSymbolicLink() ? (await stat(absolutePath)).isDirectory() : entry.isDirectory();
-      if (isDirectory) await walk(absolutePath, entryName);
+      if (isDirectory) await walk(absolutePath, entryName, above);
       else files.push({ absolutePath, entryName });
     }
   }
 
-  await walk(directory, basename(directory));
+  await walk(directory, basename(directory), new Set());
   return files.sort((a, b) => (a.entryName < b.entryName ? -1 : a.entryName > b.entryName ? 1 : 0));
 }
 

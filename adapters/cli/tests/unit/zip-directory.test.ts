@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { computePackageHash, sha256Hex, type PackageManifest } from "@hotpatch/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -76,6 +76,19 @@ describe("zipDirectory", () => {
 
     const names = [...(await readZip(zipPath)).keys()];
     expect(names).toEqual([...names].sort());
+  });
+
+  it("follows a linked folder beside the real one without dropping either, and stops a link cycle", async () => {
+    const folder = join(temp, "CodePush");
+    await mkdir(join(folder, "real"), { recursive: true });
+    await writeFile(join(folder, "real", "a.png"), "PNG");
+    await writeFile(join(folder, "index.android.bundle"), "b()");
+    await symlink(join(folder, "real"), join(folder, "linked"));
+    await symlink(folder, join(folder, "real", "loop"));
+
+    const files = await listPackageFiles(folder);
+
+    expect(files.map((f) => f.entryName)).toEqual(["CodePush/index.android.bundle", "CodePush/linked/a.png", "CodePush/real/a.png"]);
   });
 
   it("keeps dot-files and leaves out .DS_Store and __MACOSX", async () => {

@@ -12,7 +12,7 @@ const REPORT_BODY_LIMIT = 10 * 1024; // CodePush's JSON limit for device reports
  * camelCase winning, as CodePush does.
  */
 export function acquisitionRoutes(hotpatch: Hotpatch): Hono {
-  const app = new Hono();
+  const app = new Hono({ strict: false });
 
   const check = async (c: Context) => {
     const q = c.req.query();
@@ -25,8 +25,10 @@ export function acquisitionRoutes(hotpatch: Hotpatch): Hono {
       clientUniqueId: q.clientUniqueId || q.client_unique_id,
     });
   };
-  app.get("/updateCheck", async (c) => c.json({ updateInfo: await check(c) }));
-  app.get("/v0.1/public/codepush/update_check", async (c) => c.json({ update_info: toSnakeCase(await check(c)) }));
+  // Answers depend on state that changes with every release: never cached (as CodePush).
+  const noCache = { "Cache-Control": "no-cache" };
+  app.get("/updateCheck", async (c) => c.json({ updateInfo: await check(c) }, 200, noCache));
+  app.get("/v0.1/public/codepush/update_check", async (c) => c.json({ update_info: toSnakeCase(await check(c)) }, 200, noCache));
 
   const limit = bodyLimit({
     maxSize: REPORT_BODY_LIMIT,
@@ -35,13 +37,13 @@ export function acquisitionRoutes(hotpatch: Hotpatch): Hono {
   const deploy = async (c: Context) => {
     const body = await readJsonObject(c);
     await hotpatch.report.deploy({
-      deploymentKey: body.deploymentKey ?? body.deployment_key,
-      appVersion: body.appVersion ?? body.app_version,
-      clientUniqueId: body.clientUniqueId ?? body.client_unique_id,
+      deploymentKey: body.deploymentKey || body.deployment_key,
+      appVersion: body.appVersion || body.app_version,
+      clientUniqueId: body.clientUniqueId || body.client_unique_id,
       label: body.label,
       status: body.status,
-      previousLabelOrAppVersion: body.previousLabelOrAppVersion ?? body.previous_label_or_app_version,
-      previousDeploymentKey: body.previousDeploymentKey ?? body.previous_deployment_key,
+      previousLabelOrAppVersion: body.previousLabelOrAppVersion || body.previous_label_or_app_version,
+      previousDeploymentKey: body.previousDeploymentKey || body.previous_deployment_key,
       sdkVersion: c.req.header("x-codepush-sdk-version") ?? null,
     });
     return c.text("OK");
@@ -49,12 +51,13 @@ export function acquisitionRoutes(hotpatch: Hotpatch): Hono {
   const download = async (c: Context) => {
     const body = await readJsonObject(c);
     await hotpatch.report.download({
-      deploymentKey: body.deploymentKey ?? body.deployment_key,
+      deploymentKey: body.deploymentKey || body.deployment_key,
       label: body.label,
-      clientUniqueId: body.clientUniqueId ?? body.client_unique_id,
+      clientUniqueId: body.clientUniqueId || body.client_unique_id,
     });
     return c.text("OK");
   };
+  // If both spellings are present the camelCase one wins unless it is empty, as for update checks.
   for (const prefix of ["/reportStatus", "/v0.1/public/codepush/report_status"]) {
     app.post(`${prefix}/deploy`, limit, deploy);
     app.post(`${prefix}/download`, limit, download);

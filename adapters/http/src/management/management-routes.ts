@@ -11,11 +11,14 @@ export interface ManagementOptions {
 }
 
 const MULTIPART_OVERHEAD = 1024 * 1024;
+const MANAGEMENT_PATHS = ["/authenticated", "/account", "/accessKeys", "/accessKeys/*", "/sessions/*", "/apps", "/apps/*"];
 
 /** The CodePush management API (codepush.md §3), for `code-push-standalone` and `hotpatch` CLIs. */
 export function managementRoutes(hotpatch: Hotpatch, store: ObjectStore, options: ManagementOptions): Hono<AuthEnv> {
-  const app = new Hono<AuthEnv>();
-  app.use("*", requireAccessKey(hotpatch));
+  const app = new Hono<AuthEnv>({ strict: false });
+  // Only management paths need a key; anything else falls through to a plain 404.
+  const auth = requireAccessKey(hotpatch);
+  for (const path of MANAGEMENT_PATHS) app.use(path, auth);
   const { apps, accessKeys, publish } = hotpatch;
 
   app.get("/authenticated", (c) => c.json({ authenticated: true }));

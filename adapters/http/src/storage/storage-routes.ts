@@ -2,6 +2,9 @@ import { InvalidRequestError, assertValidObjectKey, type ObjectStore } from "@ho
 import { Hono, type Context } from "hono";
 
 /** Decides whether a signed download URL is valid (the local provider's signature check). */
+/** Immutable package and diff blobs: the only keys devices download. */
+const PUBLIC_PREFIXES = ["packages/", "diffs/"];
+
 export type DownloadVerifier = (key: string, query: Record<string, string>) => boolean;
 
 /**
@@ -9,9 +12,11 @@ export type DownloadVerifier = (key: string, query: Record<string, string>) => b
  * Android's downloader insists on an exact Content-Length and identity encoding (codepush.md §1.10).
  */
 export function storageRoutes(store: ObjectStore, verify?: DownloadVerifier): Hono {
-  const app = new Hono();
+  const app = new Hono({ strict: false });
   const serve = async (c: Context, withBody: boolean) => {
     const key = decodeKey(c.req.path.replace(/^.*?\/storage\//, ""));
+    // Only device downloads are public; registry, histories and metrics live in the same store.
+    if (!PUBLIC_PREFIXES.some((prefix) => key.startsWith(prefix))) return c.text("no such package", 404);
     if (verify && !verify(key, c.req.query())) return c.text("the download link is invalid or has expired", 403);
     const object = await store.openRead(key);
     if (!object) return c.text("no such package", 404);
@@ -29,8 +34,8 @@ export function storageRoutes(store: ObjectStore, verify?: DownloadVerifier): Ho
     }
     return c.body(object.stream, 200, headers);
   };
-  app.get("/storage/*", (c) => serve(c, true));
-  app.on("HEAD", "/storage/*", (c) => serve(c, false));
+  // Hono answers HEAD with the GET route: send headers only, and release the file behind the stream.
+  app.get("/storage/*", (c) => serve(c, c.req.method !== "HEAD"));
   return app;
 }
 

@@ -67,7 +67,7 @@ describe("acquisition API: both path families, casings and spellings", () => {
 
   it("answers reports with 200 OK, and 400 for an unparsable or oversized body", async () => {
     const post = (path: string, body: string) => fetch(`${server.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body });
-    const ok = await post("/reportStatus/deploy", JSON.stringify({ deploymentKey: keys.Staging, appVersion: "1.0.0" }));
+    const ok = await post("/reportStatus/deploy", JSON.stringify({ deploymentKey: keys.Staging, appVersion: "1.0.0", clientUniqueId: "device-1" }));
     expect([ok.status, await ok.text()]).toEqual([200, "OK"]);
     const bad = await post("/v0.1/public/codepush/report_status/deploy", "{not json");
     expect(bad.status).toBe(400);
