@@ -49,7 +49,9 @@ export class EventLog<E, S> {
   private readonly snapshotEvery: number;
   private readonly maxAttempts: number;
   private readonly now: () => number;
-  private inflight: Promise<LogView<S>> | undefined;
+  /** The catch-up in progress, and the one queued to start after it. */
+  private current: Promise<LogView<S>> | undefined;
+  private next: Promise<LogView<S>> | undefined;
 
   constructor(
     private readonly store: ObjectStore,
@@ -66,15 +68,34 @@ export class EventLog<E, S> {
   /**
    * The current state. A cached view younger than `maxAgeMs` is returned without touching the store;
    * otherwise the records written since the cached view are read and applied.
+   *
+   * Concurrent readers share catch-ups, but a fresh read (`maxAgeMs` 0) never joins one that started
+   * before it was called: that one may have listed the log before a record this caller already saw
+   * committed (read-after-write across instances). It waits for the next catch-up instead.
    */
   async read(maxAgeMs = 0): Promise<LogView<S>> {
     const cached = this.cached;
     if (cached && maxAgeMs > 0 && this.now() - cached.loadedAt < maxAgeMs) return cached;
-    // Concurrent readers share one catch-up instead of each listing the store.
-    this.inflight ??= this.catchUp().finally(() => {
-      this.inflight = undefined;
+    if (!this.current) return this.startCatchUp();
+    if (maxAgeMs > 0) return this.current;
+    this.next ??= this.current
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.next = undefined;
+        return this.startCatchUp();
+      });
+    return this.next;
+  }
+
+  private startCatchUp(): Promise<LogView<S>> {
+    const running = this.catchUp().finally(() => {
+      if (this.current === running) this.current = undefined;
     });
-    return this.inflight;
+    this.current = running;
+    return running;
   }
 
   /** Forget the cached view (the next read replays from the snapshot). */
