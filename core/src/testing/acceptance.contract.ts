@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { computePackageHash } from "../package/package-hash.js";
 import type { ObjectStore } from "../ports/object-store.port.js";
 import { DriverError, type AcceptanceDriver, type ReleaseRequest } from "./acceptance-driver.js";
-import { manifestOf, unzipToMap } from "./unzip.js";
+import { installPackage, manifestOf, unzipToMap } from "./unzip.js";
 import { makeZip, makeZipWithRawName, type ZipEntry } from "./zip.js";
 
 export interface AcceptanceFixture {
@@ -19,6 +19,8 @@ export interface AcceptanceOptions {
   packages?: () => Promise<ZipEntry[][]>;
   /** The driver ingests through the drop zone (`driver.drop`): run the drop-zone tests. */
   dropZone?: boolean;
+  /** Diff packages are built (and ready after `settle`): a device on the previous release must get one. */
+  expectDiffs?: boolean;
 }
 
 const DEVICE = "6e6fb996-1b4b-4f3e-9d39-6a1a0b0c7f21";
@@ -84,7 +86,8 @@ export function acceptanceContract(name: string, factory: () => Promise<Acceptan
       expect(update).toMatchObject({ isAvailable: true, label: "v1", packageHash: v1.packageHash, description: "first", appVersion: "1.0.0", target_binary_range: "1.0.0" });
       const bytes = await driver.download(update.downloadURL);
       expect(bytes.length).toBe(update.packageSize);
-      expect(computePackageHash(manifestOf(await unzipToMap(bytes)))).toBe(update.packageHash);
+      let installed = await unzipToMap(bytes);
+      expect(computePackageHash(manifestOf(installed))).toBe(update.packageHash);
 
       await driver.reportDownload({ deployment_key: keys.Staging as string, label: "v1", client_unique_id: DEVICE });
       await driver.reportDeploy({ deployment_key: keys.Staging as string, app_version: "1.0.0", label: "v1", status: "DeploymentSucceeded", client_unique_id: DEVICE, previous_label_or_app_version: "1.0.0", previous_deployment_key: keys.Staging as string });
@@ -94,10 +97,16 @@ export function acceptanceContract(name: string, factory: () => Promise<Acceptan
       let previous = v1;
       for (const index of [1, 2]) {
         const next = await release("Staging", index);
+        await fx.settle?.(); // diff packages, where the transport builds them, are ready now
         const answer = await checkAs("Staging", { label: previous.label, package_hash: previous.packageHash });
         expect(answer).toMatchObject({ isAvailable: true, label: next.label, packageHash: expectedHash(packages[index] as ZipEntry[]) });
         const downloaded = await driver.download(answer.downloadURL);
-        expect(computePackageHash(manifestOf(await unzipToMap(downloaded)))).toBe(answer.packageHash);
+        expect(downloaded.length).toBe(answer.packageSize);
+        // A diff package or the full one: either way the installed files must hash to the announced hash.
+        const files = await unzipToMap(downloaded);
+        if (options.expectDiffs) expect(files.has("hotcodepush.json"), "a diff package").toBe(true);
+        installed = installPackage(installed, files);
+        expect(computePackageHash(manifestOf(installed))).toBe(answer.packageHash);
         await driver.reportDeploy({ deployment_key: keys.Staging as string, app_version: "1.0.0", label: next.label, status: "DeploymentSucceeded", client_unique_id: DEVICE, previous_label_or_app_version: previous.label, previous_deployment_key: keys.Staging as string });
         previous = next;
       }

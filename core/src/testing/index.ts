@@ -7,5 +7,5 @@ export { makeZip, makeZipWithRawName, type ZipEntry } from "./zip.js";
 export { acceptanceContract, type AcceptanceFixture, type AcceptanceOptions } from "./acceptance.contract.js";
 export { DriverError, type AcceptanceDriver, type ReleaseRequest, type ReleaseSummary } from "./acceptance-driver.js";
 export { useCaseDriver, summarize, dropMetadata } from "./use-case-driver.js";
-export { unzipToMap, manifestOf } from "./unzip.js";
+export { unzipToMap, manifestOf, installPackage } from "./unzip.js";
 export { silentLogger } from "./silent-logger.js";

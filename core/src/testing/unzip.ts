@@ -33,3 +33,17 @@ export function manifestOf(files: Map<string, Uint8Array>): Record<string, strin
   for (const [path, data] of files) manifest[path] = createHash("sha256").update(data).digest("hex");
   return manifest;
 }
+
+/**
+ * What a device does with a downloaded package (codepush.md §2.4): a diff package (it holds
+ * `hotcodepush.json`) is applied to the current files — delete `deletedFiles`, overlay the rest —
+ * while a full package replaces them.
+ */
+export function installPackage(current: ReadonlyMap<string, Buffer>, downloaded: ReadonlyMap<string, Buffer>): Map<string, Buffer> {
+  const meta = downloaded.get("hotcodepush.json");
+  if (!meta) return new Map(downloaded);
+  const result = new Map(current);
+  for (const path of (JSON.parse(meta.toString("utf8")) as { deletedFiles: string[] }).deletedFiles) result.delete(path);
+  for (const [path, data] of downloaded) if (path !== "hotcodepush.json") result.set(path, data);
+  return result;
+}

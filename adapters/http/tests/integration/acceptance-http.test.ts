@@ -10,4 +10,4 @@ acceptanceContract("HTTP app on 127.0.0.1 over the memory store", async () => {
     settle: server.settle,
     cleanup: server.close,
   };
-});
+}, { expectDiffs: true });

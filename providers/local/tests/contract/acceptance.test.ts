@@ -24,7 +24,7 @@ async function fixture(base: ObjectStore, cleanup?: () => Promise<void>) {
   };
 }
 
-acceptanceContract("use cases over the memory store", () => fixture(new MemoryObjectStore({ publicBaseUrl: "http://127.0.0.1:9" })), { dropZone: true });
+acceptanceContract("use cases over the memory store", () => fixture(new MemoryObjectStore({ publicBaseUrl: "http://127.0.0.1:9" })), { dropZone: true, expectDiffs: true });
 
 acceptanceContract(
   "use cases over the filesystem store",
@@ -33,5 +33,5 @@ acceptanceContract(
     const store = await FileSystemObjectStore.open(dir, { publicBaseUrl: "http://127.0.0.1:9" });
     return fixture(store, () => rm(dir, { recursive: true, force: true }));
   },
-  { dropZone: true },
+  { dropZone: true, expectDiffs: true },
 );
