@@ -45,11 +45,13 @@ export function redactingStream(stream: OutputStream, redactor: SecretRedactor):
 export function accessKeysInArgv(argv: readonly string[]): string[] {
   const keys: string[] = [];
   argv.forEach((arg, i) => {
-    if (arg === "--access-key") {
-      const next = argv[i + 1];
-      if (next !== undefined) keys.push(next);
-    } else if (arg.startsWith("--access-key=")) {
-      keys.push(arg.slice("--access-key=".length));
+    for (const flag of ["--access-key", "--ca-secret"]) {
+      if (arg === flag) {
+        const next = argv[i + 1];
+        if (next !== undefined) keys.push(next);
+      } else if (arg.startsWith(`${flag}=`)) {
+        keys.push(arg.slice(flag.length + 1));
+      }
     }
   });
   return keys;

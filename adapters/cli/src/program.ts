@@ -27,6 +27,7 @@ export function buildProgram(io: CliIo, redactor = new SecretRedactor()): Comman
     stderr: redactingStream(io.stderr, redactor),
   };
   redactor.add(io.env["HOTPATCH_ACCESS_KEY"]);
+  redactor.add(io.env["HOTPATCH_CA_SECRET"]);
   const ctx = new CommandContext(safeIo, redactor, io.stderr);
 
   // Settings made before `.command()` calls are inherited by every subcommand.
@@ -35,6 +36,8 @@ export function buildProgram(io: CliIo, redactor = new SecretRedactor()): Comman
     .version(packageJson.version)
     .option("--server <url>", "server URL (default: $HOTPATCH_SERVER, then the saved login)")
     .option("--access-key <key>", "access key (default: $HOTPATCH_ACCESS_KEY, then the saved login)")
+    .option("--ca-key <appKey>", "API Gateway AppKey, to sign requests for app authentication (default: $HOTPATCH_CA_KEY)")
+    .option("--ca-secret <appSecret>", "API Gateway AppSecret for --ca-key (default: $HOTPATCH_CA_SECRET)")
     .option("--json", "print machine-readable JSON only")
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { apiGatewaySigningFetch, resolveApiGatewayCredentials } from "../client/api-gateway-signing.js";
 import { ManagementClient } from "../client/management-client.js";
 import { resolveConnection } from "../config/connection.js";
 import { readSession } from "../config/session.js";
@@ -10,6 +11,8 @@ export interface GlobalOptions {
   server?: string;
   accessKey?: string;
   json?: boolean;
+  caKey?: string;
+  caSecret?: string;
 }
 
 /** What every command needs: where to write, and a client for the configured server. */
@@ -37,7 +40,16 @@ export class CommandContext {
     const { server, accessKey } = this.globals(command);
     const connection = resolveConnection({ flags: { server, accessKey }, env: this.io.env, session });
     this.redactor.add(connection.accessKey);
-    return new ManagementClient(connection, this.io.fetch ?? fetch);
+    return new ManagementClient(connection, this.fetch(command));
+  }
+
+  /** The fetch for server calls: signing for API Gateway app authentication when --ca-key/--ca-secret are set. */
+  fetch(command: Command): typeof fetch {
+    const { caKey, caSecret } = this.globals(command);
+    const signing = resolveApiGatewayCredentials({ flags: { caKey, caSecret }, env: this.io.env });
+    this.redactor.add(signing?.appSecret);
+    const fetchImpl = this.io.fetch ?? fetch;
+    return signing ? apiGatewaySigningFetch(fetchImpl, signing) : fetchImpl;
   }
 
   /** Registers a secret typed by the user (e.g. at login) so no output can show it. */

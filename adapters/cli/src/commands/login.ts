@@ -22,7 +22,7 @@ export function registerLoginCommands(program: Command, ctx: CommandContext): vo
         );
       }
       const connection = resolveConnection({ flags: { server, accessKey }, env: ctx.io.env, session: undefined });
-      await new ManagementClient(connection, ctx.io.fetch ?? fetch).authenticated();
+      await new ManagementClient(connection, ctx.fetch(command)).authenticated();
       const file = await writeSession(ctx.io.env, connection);
       ctx.reporter(command).result({ server, sessionFile: file }, () => `Logged in to ${server} (saved in ${file}).`);
     });

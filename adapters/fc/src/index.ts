@@ -1,0 +1,14 @@
+export { UnrecognisedEventError } from "./errors.js";
+export type { FcContext, FcEvent } from "./fc-context.js";
+export { perInstance } from "./per-instance.js";
+export { withCallback, type AsyncFcHandler, type FcCallback } from "./callback-style.js";
+export { createFcHttpHandler, fcEventToRequest, type FcHttpInstance, type FcHandlerOptions, type FetchApp } from "./http/http-handler.js";
+export { createFc2HttpHandler, type Fc2HttpRequest, type Fc2HttpResponse } from "./http/fc2-http-handler.js";
+export { fc3EventToRequest, isFc3HttpEvent, type Fc3HttpEvent } from "./http/fc3-http-event.js";
+export { apiGatewayEventToRequest, isApiGatewayEvent, type ApiGatewayEvent } from "./http/api-gateway-event.js";
+export { responseToResult, isTextual, type FcHttpResult } from "./http/fc-http-result.js";
+export { createFcOssTriggerHandler, type FcIngestInstance, type IngestResult } from "./oss/oss-trigger-handler.js";
+export { readFcConfig, FcConfigError, FC_ENV_VARIABLES, type FcConfig } from "./entry/config.js";
+export { composeOnAlibaba, type Composition } from "./entry/alibaba-composition.js";
+export { httpEntryPoints, ossTriggerEntryPoints, type Deployment, type DeploymentSetup } from "./entry/entry-points.js";
+export { alibabaFromEnvironment } from "./entry/from-environment.js";

@@ -1,0 +1,10 @@
+export {
+  canonicalHeaderName,
+  fakeFcContext,
+  fcSend,
+  ossTriggerPayload,
+  requestToApiGatewayEvent,
+  requestToFc3Event,
+  resultToResponse,
+  type FcHttpHandler,
+} from "./fc-events.js";
