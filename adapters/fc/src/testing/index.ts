@@ -8,3 +8,4 @@ export {
   resultToResponse,
   type FcHttpHandler,
 } from "./fc-events.js";
+export { startFcOverOss, type FcOverOss } from "./fc-over-emulated-oss.js";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { computePackageHash, verifyDiffPackage } from "@hotpatch/core";
 import { acceptanceContract, makeZip, manifestOf, unzipToMap } from "@hotpatch/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { startFcOverOss, type FcOverOss } from "../support/fc-over-emulated-oss.js";
+import { startFcOverOss, type FcOverOss } from "@hotpatch/fc/testing";
 
 /*
  * On FC the handlers wait for diff building before they return (the instance may be frozen right

@@ -1,9 +1,9 @@
 import { ERROR_STATUS, createHotpatch, type ErrorCode } from "@hotpatch/core";
 import { DriverError, dropMetadata, type AcceptanceDriver, type ReleaseRequest } from "@hotpatch/core/testing";
-import { createFcHttpHandler, createFcOssTriggerHandler, type FcContext, type IngestResult } from "@hotpatch/fc";
-import { fakeFcContext, fcSend } from "@hotpatch/fc/testing";
+import { createFcHttpHandler, createFcOssTriggerHandler, type FcContext, type IngestResult } from "../index.js";
+import { fakeFcContext, fcSend } from "./fc-events.js";
 import { createHttpApp } from "@hotpatch/http";
-import { httpDriver } from "@hotpatch/http/testing";
+import { httpDriver, type Send } from "@hotpatch/http/testing";
 import { OssObjectStore, OssTriggerDecoder, RotatingCredentials, SlsLogger, StdoutSink, type SlsLogEntry } from "@hotpatch/provider-alibaba";
 import { startOssEmulator, type EmulatorAccount, type OssEmulator } from "@hotpatch/provider-alibaba/testing";
 
@@ -19,6 +19,10 @@ export interface FcOverOss {
   store: OssObjectStore;
   emulator: OssEmulator;
   logs: SlsLogEntry[];
+  /** Raw requests through the API Gateway events, for tests that compare responses byte for byte. */
+  send: Send;
+  baseUrl: string;
+  accessKey: string;
   close(): Promise<void>;
 }
 
@@ -121,7 +125,7 @@ export async function startFcOverOss(options: { diffs?: boolean } = {}): Promise
       if (options.deliverTwice) await trigger(payload); // OSS invokes asynchronously, at least once
     },
   };
-  return { driver, store: uploader, emulator, logs, close: () => emulator.close() };
+  return { driver, store: uploader, emulator, logs, send, baseUrl: "https://ota.example.test", accessKey: secret, close: () => emulator.close() };
 }
 
 function statusOf(code: string): number {
