@@ -1,4 +1,5 @@
-import { readdir, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -6,9 +7,10 @@ import { ACCESS_KEY, releasedPackage } from "./support/fixtures.js";
 import { FakeManagementServer, parseMultipart, type RecordedRequest } from "./support/fake-server.js";
 import { readZip } from "./support/read-zip.js";
 import { runHotpatch } from "./support/run-cli.js";
+import { rnBundlesDir } from "../e2e/rn-fixtures.js";
 import { copyFixture, makeTempDir, removeDir } from "./support/temp-dir.js";
 
-const IOS_FIXTURE = "/work/shared/fixtures/rn-bundles/v1/ios";
+const IOS_FIXTURE = join(rnBundlesDir(), "v1", "ios");
 
 describe("hotpatch release", () => {
   const server = new FakeManagementServer();
@@ -117,16 +119,24 @@ describe("hotpatch release", () => {
   });
 
   it("removes its temporary zip afterwards, also when the server refuses the release", async () => {
-    const folder = join(temp, "CodePush");
+    // A folder name no other test uses: other test files release in parallel and have temp dirs too.
+    const name = `Unique${Date.now()}${Math.random().toString(36).slice(2)}`;
+    const folder = join(temp, name);
     await copyFixture(IOS_FIXTURE, folder);
-    const before = await releaseTempDirs();
-    server.reset(() => ({ status: 500, body: "storage unavailable" }));
+    const zipsOfThisFolder = () =>
+      readdirSync(tmpdir()).filter((dir) => dir.startsWith("hotpatch-release-") && existsSync(join(tmpdir(), dir, `${name}.zip`)));
+    let whileUploading: string[] = [];
+    server.reset(() => {
+      whileUploading = zipsOfThisFolder();
+      return { status: 500, body: "storage unavailable" };
+    });
 
     const run = await runHotpatch(["release", "MyApp", folder, "1.0.0"], env);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("error: storage unavailable (HTTP 500)\n");
-    expect(await releaseTempDirs()).toEqual(before);
+    expect(whileUploading).toHaveLength(1); // the zip existed during the upload…
+    expect(zipsOfThisFolder()).toEqual([]); // …and is gone afterwards
   });
 
   it("turns a 409 into a warning and exit 0 with --no-duplicate-release-error", async () => {
@@ -188,6 +198,3 @@ describe("hotpatch release", () => {
   });
 });
 
-async function releaseTempDirs(): Promise<string[]> {
-  return (await readdir(tmpdir())).filter((name) => name.startsWith("hotpatch-release-")).sort();
-}

@@ -4,9 +4,10 @@ import { computePackageHash, sha256Hex, type PackageManifest } from "@hotpatch/c
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listPackageFiles, zipDirectory } from "../../src/zip/zip-directory.js";
 import { readZip } from "./support/read-zip.js";
+import { rnBundlesDir } from "../e2e/rn-fixtures.js";
 import { copyFixture, makeTempDir, removeDir } from "./support/temp-dir.js";
 
-const IOS_FIXTURE = "/work/shared/fixtures/rn-bundles/v1/ios";
+const IOS_FIXTURE = join(rnBundlesDir(), "v1", "ios");
 
 /** The fixture's files as `CodePush/…` → bytes, read straight from disk (independent of the CLI's walk). */
 async function filesOnDisk(root: string, prefix: string): Promise<Map<string, Buffer>> {

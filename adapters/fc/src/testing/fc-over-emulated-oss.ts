@@ -4,7 +4,7 @@ import { createFcHttpHandler, createFcOssTriggerHandler, type FcContext, type In
 import { fakeFcContext, fcSend } from "./fc-events.js";
 import { createHttpApp } from "@hotpatch/http";
 import { httpDriver, type Send } from "@hotpatch/http/testing";
-import { OssObjectStore, OssTriggerDecoder, RotatingCredentials, SlsLogger, StdoutSink, type SlsLogEntry } from "@hotpatch/provider-alibaba";
+import { OssObjectStore, OssTriggerDecoder, RotatingCredentials, SlsLogger, type SlsLogEntry } from "@hotpatch/provider-alibaba";
 import { startOssEmulator, type EmulatorAccount, type OssEmulator } from "@hotpatch/provider-alibaba/testing";
 
 const BUCKET = "hotpatch-fc";

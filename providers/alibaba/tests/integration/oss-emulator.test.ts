@@ -3,7 +3,7 @@ import { StorageError } from "@hotpatch/core";
 import { OssObjectStore, RotatingCredentials, UnsafeBucketError } from "@hotpatch/provider-alibaba";
 import { DEFAULT_EMULATOR_ACCOUNT, startOssEmulator, type OssEmulator } from "@hotpatch/provider-alibaba/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { BUCKET, startEmulatedOss } from "../support/emulated-oss.js";
+import { BUCKET } from "../support/emulated-oss.js";
 
 /** ali-oss itself, for the parts of the wire protocol the store never sends. */
 function rawClient(emulator: OssEmulator, overrides: Record<string, unknown> = {}): OSS {
