@@ -31,6 +31,32 @@ export interface UpdateCheckResult {
   target_binary_range: string;
 }
 
+export interface Download {
+  url: string;
+  size: number;
+}
+
+/** hotpatch's own update-check answer (`GET /hotpatch/v1/update_check`). */
+export interface NativeUpdateCheckResult {
+  update: {
+    label: string;
+    /** The device's own version string, echoed (as in CodePush). */
+    appVersion: string;
+    description: string;
+    isMandatory: boolean;
+    /** Hash of the whole package (CodePush manifest hash) the installed files must have. */
+    packageHash: string;
+    package: Download;
+    /** A CodePush diff package against the device's package, when there is one. */
+    diff: Download | null;
+    /** A binary patch of the bundle against the device's package, plus a diff of the other files. */
+    bundlePatch: (Download & { algorithm: "bsdiff-brotli"; bundlePath: string; fromHash: string; toHash: string; others: Download | null }) | null;
+  } | null;
+  updateAppVersion: boolean;
+  shouldRunBinaryVersion: boolean;
+  appVersion: string;
+}
+
 export interface CheckUpdateOptions {
   /** How stale a cached registry or history view may be on this path (0 = always read the store). */
   cacheMaxAgeMs: number;
@@ -49,6 +75,51 @@ export class CheckUpdate {
   ) {}
 
   async execute(raw: RawUpdateCheck): Promise<UpdateCheckResult> {
+    return this.toResult(await this.decide(raw));
+  }
+
+  /**
+   * hotpatch's own protocol: the same decision, plus what lets its client download less — the CodePush
+   * diff package, or a binary patch of the bundle with a diff of the other files.
+   */
+  async executeNative(raw: RawUpdateCheck): Promise<NativeUpdateCheckResult> {
+    const decision = await this.decide(raw);
+    if (!decision.isAvailable) {
+      return { update: null, updateAppVersion: decision.updateAppVersion, shouldRunBinaryVersion: decision.shouldRunBinaryVersion, appVersion: decision.appVersion };
+    }
+    const { release } = decision;
+    const hash = raw.packageHash || undefined;
+    const diff = hash && release.diffPackageMap && Object.hasOwn(release.diffPackageMap, hash) ? release.diffPackageMap[hash] : undefined;
+    const patch = hash && release.bundlePatchMap && Object.hasOwn(release.bundlePatchMap, hash) ? release.bundlePatchMap[hash] : undefined;
+    const url = (key: string) => this.store.downloadUrl(key);
+    return {
+      update: {
+        label: release.label,
+        appVersion: decision.appVersion,
+        description: release.description,
+        isMandatory: decision.isMandatory,
+        packageHash: release.packageHash,
+        package: { url: await url(release.blobKey), size: release.size },
+        diff: diff ? { url: await url(diff.blobKey), size: diff.size } : null,
+        bundlePatch: patch
+          ? {
+              url: await url(patch.patch.blobKey),
+              size: patch.patch.size,
+              algorithm: "bsdiff-brotli",
+              bundlePath: patch.bundlePath,
+              fromHash: patch.fromHash,
+              toHash: patch.toHash,
+              others: patch.others ? { url: await url(patch.others.blobKey), size: patch.others.size } : null,
+            }
+          : null,
+      },
+      updateAppVersion: false,
+      shouldRunBinaryVersion: false,
+      appVersion: decision.appVersion,
+    };
+  }
+
+  private async decide(raw: RawUpdateCheck): Promise<UpdateDecision> {
     const deploymentKey = (raw.deploymentKey ?? "").trim();
     if (!deploymentKey) throw new InvalidRequestError("deployment key is required (deployment_key or deploymentKey)", "deploymentKey");
     if (!isWellFormedKey(deploymentKey)) {
@@ -64,7 +135,7 @@ export class CheckUpdate {
     if (!resolved) throw new NotFoundError("no deployment has this deployment key");
 
     const { state } = await this.histories.read(resolved.deployment.id, this.options.cacheMaxAgeMs);
-    const decision = selectUpdate(state.releases, {
+    return selectUpdate(state.releases, {
       appVersion,
       originalAppVersion,
       ...(raw.packageHash ? { packageHash: raw.packageHash } : {}),
@@ -72,7 +143,6 @@ export class CheckUpdate {
       isCompanion: (raw.isCompanion ?? "").toLowerCase() === "true",
       clientUniqueId: raw.clientUniqueId || "undefined",
     });
-    return this.toResult(decision);
   }
 
   private async toResult(decision: UpdateDecision): Promise<UpdateCheckResult> {

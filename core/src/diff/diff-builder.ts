@@ -1,10 +1,12 @@
-import type { Release } from "../domain/release.js";
+import type { BundlePatch, Release } from "../domain/release.js";
+import { isHotpatchError } from "../errors.js";
 import type { DeploymentHistories } from "../history/deployment-histories.js";
 import type { PackageStore } from "../package/package-store.js";
 import type { PackageManifest } from "../package/package-hash.js";
 import type { Logger } from "../ports/logger.port.js";
 import type { ObjectStore } from "../ports/object-store.port.js";
 import { diffBases } from "./diff-bases.js";
+import { buildBundlePatch } from "./bundle-patch.js";
 import { buildDiffPackage, verifyDiffPackage } from "./diff-package.js";
 
 export interface DiffOptions {
@@ -14,14 +16,17 @@ export interface DiffOptions {
   maxBases: number;
   /** A diff whose size is at least this fraction of the full package is not offered (default 1: any saving). */
   maxSizeRatio: number;
+  /** Also build binary patches of the bundle for hotpatch's own client (default true; docs/patches.md). */
+  bundlePatches: boolean;
 }
 
-export const DEFAULT_DIFF_OPTIONS: DiffOptions = { enabled: true, maxBases: 5, maxSizeRatio: 1 };
+export const DEFAULT_DIFF_OPTIONS: DiffOptions = { enabled: true, maxBases: 5, maxSizeRatio: 1, bundlePatches: true };
 
 /** A package a device may already hold, to diff from: an older release, or a store binary's bundle. */
 export interface DiffBase {
   packageHash: string;
   manifestKey: string;
+  blobKey: string;
 }
 
 /**
@@ -71,9 +76,9 @@ export class DiffBuilder {
     const release = state.releases.findLast((r) => r.label === label);
     if (!release?.manifestKey) return 0;
     const bases: DiffBase[] = [
-      ...diffBases(state.releases, label, this.options.maxBases).map((r) => ({ packageHash: r.packageHash, manifestKey: r.manifestKey as string })),
+      ...diffBases(state.releases, label, this.options.maxBases).map((r) => ({ packageHash: r.packageHash, manifestKey: r.manifestKey as string, blobKey: r.blobKey })),
       ...(await this.extraBases(deploymentId, release)),
-    ].filter((b) => b.packageHash !== release.packageHash && !release.diffPackageMap?.[b.packageHash]);
+    ].filter((b) => b.packageHash !== release.packageHash && (!release.diffPackageMap?.[b.packageHash] || (this.options.bundlePatches && !release.bundlePatchMap?.[b.packageHash])));
     if (bases.length === 0) return 0;
 
     const target = await this.packages.manifest(release.manifestKey);
@@ -81,12 +86,22 @@ export class DiffBuilder {
     if (!targetZip) throw new Error(`package ${release.blobKey} is missing`);
     let attached = 0;
     for (const base of bases) {
-      const diff = await this.diffFor(base, release, target, targetZip);
-      if (!diff) continue;
+      const diff = release.diffPackageMap?.[base.packageHash] ? null : await this.diffFor(base, release, target, targetZip);
+      if (diff) {
+        const result = await log.append((current) => {
+          const r = current.releases.findLast((x) => x.label === label);
+          if (!r || r.packageHash !== release.packageHash || r.diffPackageMap?.[base.packageHash]) return null;
+          return { type: "diff", label, fromHash: base.packageHash, diff };
+        });
+        if (result.event) attached++;
+      }
+      if (!this.options.bundlePatches || release.bundlePatchMap?.[base.packageHash]) continue;
+      const bundlePatch = await this.bundlePatchFor(base, release, target, targetZip);
+      if (!bundlePatch) continue;
       const result = await log.append((current) => {
         const r = current.releases.findLast((x) => x.label === label);
-        if (!r || r.packageHash !== release.packageHash || r.diffPackageMap?.[base.packageHash]) return null;
-        return { type: "diff", label, fromHash: base.packageHash, diff };
+        if (!r || r.packageHash !== release.packageHash || r.bundlePatchMap?.[base.packageHash]) return null;
+        return { type: "bundlePatch", label, fromHash: base.packageHash, bundlePatch };
       });
       if (result.event) attached++;
     }
@@ -107,6 +122,22 @@ export class DiffBuilder {
     }
     await this.store.putIfAbsent(blobKey, bytes, { contentType: "application/zip" });
     return { blobKey, size: bytes.length };
+  }
+
+  /** A failed patch (too large, too slow) only means the client downloads more; it never fails the build. */
+  private async bundlePatchFor(base: DiffBase, release: Release, target: PackageManifest, targetZip: Uint8Array): Promise<BundlePatch | null> {
+    try {
+      return await buildBundlePatch(this.store, {
+        release,
+        target,
+        targetZip,
+        base: { packageHash: base.packageHash, manifest: await this.packages.manifest(base.manifestKey), zip: async () => (await this.store.get(base.blobKey))?.body },
+      });
+    } catch (error) {
+      if (!isHotpatchError(error)) throw error;
+      this.logger.warn("bundle patch not built", { label: release.label, fromHash: base.packageHash, code: error.code, reason: error.message });
+      return null;
+    }
   }
 
   private offerable(size: number, release: Release): boolean {

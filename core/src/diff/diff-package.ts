@@ -11,9 +11,9 @@ export interface DiffPlan {
 }
 
 /** What a device must add and remove to turn `base` into `target` (codepush.md §2.3). */
-export function planDiff(base: PackageManifest, target: PackageManifest): DiffPlan {
-  const changed = Object.keys(target).filter((path) => base[path] !== target[path]).sort();
-  const deleted = Object.keys(base).filter((path) => !Object.hasOwn(target, path)).sort();
+export function planDiff(base: PackageManifest, target: PackageManifest, exclude?: string): DiffPlan {
+  const changed = Object.keys(target).filter((path) => path !== exclude && base[path] !== target[path]).sort();
+  const deleted = Object.keys(base).filter((path) => path !== exclude && !Object.hasOwn(target, path)).sort();
   return { changed, deleted };
 }
 
@@ -21,9 +21,10 @@ export function planDiff(base: PackageManifest, target: PackageManifest): DiffPl
  * Builds a CodePush diff package: the new or changed files copied from the target zip plus
  * `hotcodepush.json` listing `deletedFiles`. Returns null when nothing differs. The signature file
  * `.codepushrelease` is part of the manifest, so a re-signed release ships its new signature.
+ * `exclude` leaves one path out entirely (the bundle, when it travels as a binary patch instead).
  */
-export async function buildDiffPackage(base: PackageManifest, target: PackageManifest, targetZip: Uint8Array): Promise<Buffer | null> {
-  const plan = planDiff(base, target);
+export async function buildDiffPackage(base: PackageManifest, target: PackageManifest, targetZip: Uint8Array, exclude?: string): Promise<Buffer | null> {
+  const plan = planDiff(base, target, exclude);
   if (plan.changed.length === 0 && plan.deleted.length === 0) return null;
   const files = await readZipEntries(targetZip, new Set(plan.changed));
   const entries = plan.changed.map((name) => {
@@ -40,9 +41,15 @@ export async function buildDiffPackage(base: PackageManifest, target: PackageMan
  * files — on manifests, and checks that the result hashes to the target's package hash. A diff is only
  * offered after this check passes (CodePush attached diffs it had never verified).
  */
-export async function verifyDiffPackage(base: PackageManifest, diffZip: Uint8Array, expectedPackageHash: string): Promise<boolean> {
+export async function verifyDiffPackage(
+  base: PackageManifest,
+  diffZip: Uint8Array,
+  expectedPackageHash: string,
+  /** Files the device gets by other means (a patched bundle): path → SHA-256. */
+  alongside: PackageManifest = {},
+): Promise<boolean> {
   const files = await readZipEntries(diffZip);
-  const result: PackageManifest = { ...base };
+  const result: PackageManifest = { ...base, ...alongside };
   const meta = files.get(DIFF_MANIFEST_FILE);
   if (!meta) return false;
   const { deletedFiles } = JSON.parse(meta.toString("utf8")) as { deletedFiles: string[] };

@@ -4,6 +4,19 @@ export interface BlobRef {
   size: number;
 }
 
+/** A binary patch of a package's bundle file, and the diff package of everything else. */
+export interface BundlePatch {
+  /** The patch (docs/patches.md format): turns the base's bundle into this release's. */
+  patch: BlobRef;
+  /** Path of the bundle inside the package, e.g. `CodePush/index.android.bundle`. */
+  bundlePath: string;
+  /** SHA-256 of the base's and of this release's bundle. */
+  fromHash: string;
+  toHash: string;
+  /** A CodePush diff package of the other changed files (absent when only the bundle changed). */
+  others?: BlobRef;
+}
+
 /** One entry of a deployment's history (CodePush "package"). */
 export interface Release {
   /** `v<N>`; dense and ever-increasing within a deployment, never reused (not even after a clear). */
@@ -30,6 +43,11 @@ export interface Release {
   releasedBy?: string;
   /** Diff packages keyed by the package hash they apply to. */
   diffPackageMap?: Record<string, BlobRef>;
+  /**
+   * For hotpatch's own client: a binary patch of the JS / Hermes bundle plus a diff package of the other
+   * files, keyed by the package hash they apply to.
+   */
+  bundlePatchMap?: Record<string, BundlePatch>;
   /** The drop-zone object this release was ingested from, for idempotent re-delivery. */
   source?: { key: string; etag: string };
 }

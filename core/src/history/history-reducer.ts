@@ -37,6 +37,15 @@ export const historyReducer: Reducer<HistoryEvent, HistoryState> = {
               : { ...r, diffPackageMap: { ...r.diffPackageMap, [event.fromHash]: event.diff } },
           ),
         };
+      case "bundlePatch":
+        return {
+          ...state,
+          releases: replace(state.releases, event.label, (r) =>
+            r.bundlePatchMap?.[event.fromHash]
+              ? r
+              : { ...r, bundlePatchMap: { ...r.bundlePatchMap, [event.fromHash]: event.bundlePatch } },
+          ),
+        };
       case "clear":
         return { releases: [], lastLabel: state.lastLabel };
     }

@@ -94,6 +94,7 @@ export class PublishRelease {
         releaseMethod: "Rollback",
         originalLabel: target.label,
         ...(target.diffPackageMap ? { diffPackageMap: target.diffPackageMap } : {}),
+        ...(target.bundlePatchMap ? { bundlePatchMap: target.bundlePatchMap } : {}),
       };
     }, { checkRollout: false });
     this.logger.info("release rolled back", { event: "rollback", app: appName, deployment: deploymentName, label: release.label, originalLabel: targetLabel });

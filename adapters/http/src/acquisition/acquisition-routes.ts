@@ -29,6 +29,18 @@ export function acquisitionRoutes(hotpatch: Hotpatch): Hono {
   const noCache = { "Cache-Control": "no-cache" };
   app.get("/updateCheck", async (c) => c.json({ updateInfo: await check(c) }, 200, noCache));
   app.get("/v0.1/public/codepush/update_check", async (c) => c.json({ update_info: toSnakeCase(await check(c)) }, 200, noCache));
+  // hotpatch's own protocol: the same query, an answer that also offers binary bundle patches.
+  app.get("/hotpatch/v1/update_check", async (c) => {
+    const q = c.req.query();
+    const answer = await hotpatch.check.executeNative({
+      deploymentKey: q.deployment_key,
+      appVersion: q.app_version,
+      packageHash: q.package_hash,
+      label: q.label,
+      clientUniqueId: q.client_unique_id,
+    });
+    return c.json(answer, 200, noCache);
+  });
 
   const limit = bodyLimit({
     maxSize: REPORT_BODY_LIMIT,

@@ -2,8 +2,8 @@ import { InvalidRequestError, assertValidObjectKey, type ObjectStore } from "@ho
 import { Hono, type Context } from "hono";
 
 /** Decides whether a signed download URL is valid (the local provider's signature check). */
-/** Immutable package and diff blobs: the only keys devices download. */
-const PUBLIC_PREFIXES = ["packages/", "diffs/"];
+/** Immutable package, diff and patch blobs: the only keys devices download. */
+const PUBLIC_PREFIXES = ["packages/", "diffs/", "patches/"];
 
 export type DownloadVerifier = (key: string, query: Record<string, string>) => boolean;
 
