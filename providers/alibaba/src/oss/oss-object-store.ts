@@ -23,6 +23,8 @@ const PAGE_SIZE = 1000;
 export interface OssStoreSettings {
   publicBaseUrl?: string | undefined;
   signedUrlExpirySeconds?: number;
+  /** The client that presigns download URLs (default: `client`). */
+  signer?: OssClient;
 }
 
 /**
@@ -33,12 +35,15 @@ export interface OssStoreSettings {
  */
 export class OssObjectStore implements ObjectStore {
   readonly #client: OssClient;
+  /** Presigns download URLs: the public endpoint even when the function talks to OSS internally. */
+  readonly #signer: OssClient;
   readonly #publicBaseUrl: string | undefined;
   readonly #signedUrlExpirySeconds: number;
 
   /** Use `OssObjectStore.open`; this constructor takes an already configured client (tests, custom clients). */
   constructor(client: OssClient, settings: OssStoreSettings = {}) {
     this.#client = client;
+    this.#signer = settings.signer ?? client;
     this.#publicBaseUrl = settings.publicBaseUrl;
     this.#signedUrlExpirySeconds = settings.signedUrlExpirySeconds ?? 3600;
   }
@@ -50,7 +55,7 @@ export class OssObjectStore implements ObjectStore {
   static async open(options: OssObjectStoreOptions): Promise<OssObjectStore> {
     const resolved = resolveOssOptions(options);
     const first = resolved.credentials.current();
-    const client = createAliOssClient({
+    const clientConfig = {
       bucket: resolved.bucket,
       region: resolved.region,
       accessKeyId: first.accessKeyId,
@@ -71,9 +76,12 @@ export class OssObjectStore implements ObjectStore {
       pathStyle: resolved.pathStyle,
       signatureV4: resolved.signatureV4,
       timeoutMs: resolved.timeoutMs,
-    });
+    };
+    const client = createAliOssClient(clientConfig);
+    // Devices download from the Internet: a URL signed for the internal endpoint would not reach them.
+    const signer = resolved.internal ? createAliOssClient({ ...clientConfig, internal: false }) : client;
     await assertVersioningOff(client, resolved.bucket);
-    return new OssObjectStore(client, { publicBaseUrl: resolved.publicBaseUrl, signedUrlExpirySeconds: resolved.signedUrlExpirySeconds });
+    return new OssObjectStore(client, { publicBaseUrl: resolved.publicBaseUrl, signedUrlExpirySeconds: resolved.signedUrlExpirySeconds, signer });
   }
 
   async get(key: string): Promise<StoredObject | null> {
@@ -178,7 +186,7 @@ export class OssObjectStore implements ObjectStore {
       throw new InvalidRequestError(`expiresInSeconds must be between 1 and ${MAX_SIGNED_URL_SECONDS}`, "expiresInSeconds");
     }
     try {
-      return await this.#client.signatureUrlV4("GET", Math.ceil(lifetime), { headers: {}, queries: {} }, key);
+      return await this.#signer.signatureUrlV4("GET", Math.ceil(lifetime), { headers: {}, queries: {} }, key);
     } catch (error) {
       throw toStorageError("presigning", quote(key), error);
     }

@@ -103,3 +103,19 @@ describe("OssObjectStore.open options", () => {
     expect(error.message).not.toContain("s3cr3t-value");
   });
 });
+
+describe("download URLs from a function that talks to OSS over the internal endpoint", () => {
+  it("are presigned for the public endpoint, which devices can reach", async () => {
+    const { OssObjectStore: Store } = await import("../../src/oss/oss-object-store.js");
+    // open() checks versioning first; answer that check without a network.
+    const { createAliOssClient } = await import("../../src/oss/oss-client.js");
+    const config = { bucket: "hotpatch-bucket", region: "cn-hangzhou", accessKeyId: "id", accessKeySecret: "secret", refreshIntervalMs: 60_000, internal: true, secure: true, pathStyle: false, signatureV4: true, timeoutMs: 1000 };
+    const internal = createAliOssClient(config);
+    const signer = createAliOssClient({ ...config, internal: false });
+    const store = new Store(internal, { signer });
+    const url = new URL(await store.downloadUrl("packages/abc"));
+    expect(url.hostname).toBe("hotpatch-bucket.oss-cn-hangzhou.aliyuncs.com");
+    const naive = new URL(await new Store(internal).downloadUrl("packages/abc"));
+    expect(naive.hostname).toContain("-internal");
+  });
+});
