@@ -11,6 +11,10 @@ import type { NativeUpdateCheckResult } from "../check/check-update.js";
 export type PackageFiles = Map<string, Uint8Array>;
 
 export interface ClientEnvironment {
+  /**
+   * The app's HTTP client. Behind API Gateway app authentication, sign here: the client calls it for the
+   * update check and for every download.
+   */
   fetch: (url: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer(): Promise<ArrayBuffer> }>;
   unzip: (bytes: Uint8Array) => Promise<PackageFiles>;
 }
@@ -50,52 +54,65 @@ export type DownloadKind = "bundle-patch" | "diff" | "full";
 
 /**
  * Builds the new package's files from `current` and the smallest offered download: the bundle patch
- * (plus the other files' diff), else the CodePush diff, else the full package. The result is refused
- * unless it hashes to `offer.packageHash`; a patch is also verified by its own hashes.
+ * (plus the other files' diff), else the CodePush diff, else the full package — each tried only if the
+ * smaller one fails. The result is refused unless it hashes to `offer.packageHash`; a patch is also
+ * verified by its own hashes, and every download must have exactly its announced size.
  */
 export async function downloadUpdate(offer: UpdateOffer, current: PackageFiles | null, env: ClientEnvironment): Promise<{ files: PackageFiles; kind: DownloadKind; bytes: number }> {
-  const get = async (url: string) => {
+  let bytes = 0;
+  /** Downloads exactly the announced number of bytes, or fails. */
+  const get = async ({ url, size }: { url: string; size: number }) => {
     const response = await env.fetch(url);
     if (!response.ok) throw new Error(`download failed with HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
+    const data = new Uint8Array(await response.arrayBuffer());
+    if (data.length !== size) throw new UpdateVerificationError(`downloaded ${data.length} bytes, but ${size} were announced`);
+    bytes += data.length;
+    return data;
   };
-  let files: PackageFiles;
-  let kind: DownloadKind;
-  let bytes = 0;
+  const accept = (files: PackageFiles, kind: DownloadKind) => {
+    const hash = packageHash(files);
+    if (hash !== offer.packageHash) throw new UpdateVerificationError(`the assembled package hashes to ${hash}, not ${offer.packageHash}`);
+    return { files: withoutUnhashed(files), kind, bytes };
+  };
+
+  // Smallest first; a download that fails or does not verify falls back to the next, larger one.
   const patch = offer.bundlePatch;
   const oldBundle = patch && current?.get(patch.bundlePath);
   if (patch && current && oldBundle) {
-    const patchBytes = await get(patch.url);
-    bytes += patchBytes.length;
-    files = new Map(current);
-    if (patch.others) {
-      const others = await get(patch.others.url);
-      bytes += others.length;
-      files = overlay(files, await env.unzip(others));
+    try {
+      const patchBytes = await get(patch);
+      let files = new Map(current);
+      if (patch.others) files = overlay(files, await env.unzip(await get(patch.others)));
+      files.set(patch.bundlePath, applyPatch(oldBundle, patchBytes));
+      return accept(files, "bundle-patch");
+    } catch {
+      // fall through to the diff package or the full package
     }
-    files.set(patch.bundlePath, applyPatch(oldBundle, patchBytes));
-    kind = "bundle-patch";
-  } else if (offer.diff && current) {
-    const diff = await get(offer.diff.url);
-    bytes = diff.length;
-    files = overlay(new Map(current), await env.unzip(diff));
-    kind = "diff";
-  } else {
-    const full = await get(offer.package.url);
-    bytes = full.length;
-    files = await env.unzip(full);
-    kind = "full";
   }
-  const hash = packageHash(files);
-  if (hash !== offer.packageHash) throw new UpdateVerificationError(`the assembled package hashes to ${hash}, not ${offer.packageHash}`);
-  return { files, kind, bytes };
+  if (offer.diff && current) {
+    try {
+      return accept(overlay(new Map(current), await env.unzip(await get(offer.diff))), "diff");
+    } catch {
+      // fall through to the full package
+    }
+  }
+  return accept(await env.unzip(await get(offer.package)), "full");
+}
+
+/** Files left out of the package hash are not verified by it: never install them. */
+function withoutUnhashed(files: PackageFiles): PackageFiles {
+  return new Map([...files].filter(([path]) => !isUnhashed(path)));
+}
+
+function isUnhashed(path: string): boolean {
+  return path.startsWith("__MACOSX/") || path === ".DS_Store" || path.endsWith("/.DS_Store") || path === ".codepushrelease" || path.endsWith("/.codepushrelease");
 }
 
 /** Applies a CodePush diff package: delete `deletedFiles`, overlay the rest (codepush.md §2.4). */
 function overlay(files: PackageFiles, diff: PackageFiles): PackageFiles {
   const meta = diff.get("hotcodepush.json");
   if (meta) {
-    const { deletedFiles } = JSON.parse(new TextDecoder().decode(meta)) as { deletedFiles: string[] };
+    const { deletedFiles } = JSON.parse(utf8(meta)) as { deletedFiles: string[] };
     for (const path of deletedFiles) files.delete(path);
   }
   for (const [path, data] of diff) if (path !== "hotcodepush.json") files.set(path, data);
@@ -106,12 +123,17 @@ function overlay(files: PackageFiles, diff: PackageFiles): PackageFiles {
 export function packageHash(files: PackageFiles): string {
   const entries: string[] = [];
   for (const [path, data] of files) {
-    if (path.startsWith("__MACOSX/") || path === ".DS_Store" || path.endsWith("/.DS_Store")) continue;
-    if (path === ".codepushrelease" || path.endsWith("/.codepushrelease")) continue;
-    entries.push(`${path}:${hex(sha256(data))}`);
+    if (!isUnhashed(path)) entries.push(`${path}:${hex(sha256(data))}`);
   }
   entries.sort();
   return hex(sha256(new TextEncoder().encode(JSON.stringify(entries))));
+}
+
+/** UTF-8 decoding without TextDecoder, which Hermes does not have. */
+function utf8(bytes: Uint8Array): string {
+  let encoded = "";
+  for (const b of bytes) encoded += `%${b.toString(16).padStart(2, "0")}`;
+  return decodeURIComponent(encoded);
 }
 
 function hex(bytes: Uint8Array): string {

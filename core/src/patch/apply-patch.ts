@@ -9,7 +9,7 @@ import { CHECKSUM_LENGTH, HEADER_LENGTH, fromHex, readPatchHeader, sameBytes, ty
  * (its dependencies are `@noble/hashes` for SHA-256 and the pure-JS Brotli decoder of `brotli`).
  */
 export interface ApplyPatchOptions {
-  /** Largest output accepted (a header could announce anything); default 256 MiB. */
+  /** Largest output accepted (a header could announce anything); default 64 MiB, far above any bundle. */
   maxNewLength?: number;
   /**
    * SHA-256 to use instead of the pure-JS one, e.g. a native (JSI) implementation on a device: under the
@@ -18,7 +18,13 @@ export interface ApplyPatchOptions {
   sha256?: (data: Uint8Array) => Uint8Array;
 }
 
-const DEFAULT_MAX_NEW_LENGTH = 256 * 1024 * 1024;
+const DEFAULT_MAX_NEW_LENGTH = 64 * 1024 * 1024;
+/**
+ * A stream may not announce more than this many raw bytes per stored byte (plus a small allowance).
+ * Real patches stay under 6:1; without a bound a 2 KB crafted patch made the decoder allocate gigabytes.
+ */
+const MAX_EXPANSION = 4096;
+const EXPANSION_ALLOWANCE = 64 * 1024;
 
 /**
  * Rebuilds the new bytes from `oldBytes` and a patch made by `createPatch`, or throws a `PatchError`
@@ -55,6 +61,11 @@ function rebuild(oldBytes: Uint8Array, patch: Uint8Array, header: PatchHeader): 
   const newLength = header.newLength;
   if (extraLengths.raw > newLength || diffLengths.raw > 2 * newLength + 16 || controlLengths.raw > 3 * 7 * (newLength + 1)) {
     throw new PatchError("corrupt", "the patch announces streams larger than its output");
+  }
+  for (const lengths of [controlLengths, diffLengths, extraLengths]) {
+    if (lengths.raw > lengths.stored * MAX_EXPANSION + EXPANSION_ALLOWANCE) {
+      throw new PatchError("corrupt", "the patch announces a stream that would expand beyond any real patch");
+    }
   }
   let offset = HEADER_LENGTH;
   const inflate = (lengths: { raw: number; stored: number }, what: string): Uint8Array => {

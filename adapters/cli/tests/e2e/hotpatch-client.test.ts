@@ -89,20 +89,32 @@ describe("hotpatch's own client: binary bundle patches", () => {
     expect(packageHash(result.files)).toBe(offer!.packageHash);
   });
 
-  it("refuses to install a package whose files do not hash to the announced hash", async () => {
+  it("falls back to a larger download when a smaller one does not verify, and refuses what never verifies", async () => {
     const app = "client-tampered";
     await server.hotpatch.apps.create(app);
     const base = await codePushFolder("v1", "android");
     const r1 = await release(app, "Production", base);
     await release(app, "Production", await codePushFolder("v2", "android"));
     const key = (await server.hotpatch.apps.getDeployment(app, "Production")).key;
-    const offer = await checkForUpdate({ serverUrl: server.url, deploymentKey: key, appVersion: "1.0.0", label: r1.label, packageHash: r1.packageHash }, env);
-    const current = (await filesOf(base)) as PackageFiles;
-    current.set("CodePush/drawable-mdpi/src_assets_logo.png", new Uint8Array([1, 2, 3])); // a corrupted asset on the device
-    await expect(downloadUpdate(offer!, current, env)).rejects.toMatchObject({ code: "update_verification_failed" });
-    // A device whose bundle is not the base's is refused by the patch's own hash check.
-    const wrongBundle = (await filesOf(base)) as PackageFiles;
-    wrongBundle.set("CodePush/index.android.bundle", new TextEncoder().encode("not the v1 bundle"));
-    await expect(downloadUpdate(offer!, wrongBundle, env)).rejects.toMatchObject({ code: "invalid_request" });
+    const offer = (await checkForUpdate({ serverUrl: server.url, deploymentKey: key, appVersion: "1.0.0", label: r1.label, packageHash: r1.packageHash }, env))!;
+
+    // A corrupted asset on the device: patch and diff both build on it and fail; the full package repairs it.
+    const damaged = (await filesOf(base)) as PackageFiles;
+    damaged.set("CodePush/drawable-mdpi/src_assets_logo.png", new Uint8Array([1, 2, 3]));
+    expect((await downloadUpdate(offer, damaged, env)).kind).toBe("full");
+    // A device whose bundle is not the base's: the patch refuses it; the diff package carries the new bundle.
+    const otherBundle = (await filesOf(base)) as PackageFiles;
+    otherBundle.set("CodePush/index.android.bundle", new TextEncoder().encode("not the v1 bundle"));
+    expect((await downloadUpdate(offer, otherBundle, env)).kind).toBe("diff");
+    // Whatever is downloaded is tampered with: nothing is ever accepted.
+    const tampering: ClientEnvironment = {
+      fetch: env.fetch,
+      unzip: async (bytes) => {
+        const files = await env.unzip(bytes);
+        for (const [path, data] of files) if (path.endsWith(".png")) files.set(path, Uint8Array.from(data, (b) => b ^ 1));
+        return files;
+      },
+    };
+    await expect(downloadUpdate(offer, damaged, tampering)).rejects.toMatchObject({ code: "update_verification_failed" });
   });
 });
