@@ -26,7 +26,7 @@ export interface HttpAppOptions {
 }
 
 /** The acquisition API's paths (both CodePush families): what devices call. */
-const DEVICE_ROUTES = ["/updateCheck/*", "/reportStatus/*", "/v0.1/public/codepush/*"];
+const DEVICE_ROUTES = ["/updateCheck/*", "/reportStatus/*", "/v0.1/public/codepush/*", "/hotpatch/v1/*"];
 
 /**
  * The one HTTP application: the Node server, Function Compute and Lambda adapters all only translate

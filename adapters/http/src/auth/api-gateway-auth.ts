@@ -139,11 +139,21 @@ async function verify(
   const expected = Buffer.from(signStringToSign(secret, stringToSign), "base64");
   const provided = Buffer.from(signature, "base64");
   if (expected.length !== provided.length || !timingSafeEqual(expected, provided)) {
-    // Like the gateway, show the server's StringToSign (it holds no secret) so a client can diff its own.
-    throw new AuthFailure(401, "invalid_signature", `X-Ca-Signature does not match; the server's StringToSign was: ${stringToSign.replace(/\n/g, "#")}`);
+    // Like the gateway, show the server's StringToSign so a client can diff its own — but without the
+    // signed headers' values: a client that signs its Authorization header would see its key echoed.
+    throw new AuthFailure(401, "invalid_signature", `X-Ca-Signature does not match; the server's StringToSign was: ${withoutHeaderValues(stringToSign).replace(/\n/g, "#")}`);
   }
   // Claimed only after the signature holds, so forged requests cannot burn a client's nonces.
-  if (!(await nonces.claim(`${appKey}:${nonce}`, timestamp + maxSkew))) {
+  // Held one millisecond past the last instant the timestamp check still accepts, so no replay fits in.
+  if (!(await nonces.claim(`${appKey}:${nonce}`, timestamp + maxSkew + 1))) {
     throw new AuthFailure(400, "nonce_used", "X-Ca-Nonce was already used; every signed request needs a fresh nonce");
   }
+}
+
+/** `name:value` lines of the signed headers keep their names only. */
+function withoutHeaderValues(stringToSign: string): string {
+  return stringToSign
+    .split("\n")
+    .map((line) => (/^[A-Za-z0-9-]+:/.test(line) && !line.startsWith("/") ? `${line.slice(0, line.indexOf(":") + 1)}…` : line))
+    .join("\n");
 }
