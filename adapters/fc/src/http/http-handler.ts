@@ -42,9 +42,23 @@ export function createFcHttpHandler(compose: (context: FcContext) => FcHttpInsta
   return async (event: FcEvent, context: FcContext): Promise<FcHttpResult> => {
     options.onInvoke?.(context);
     const { app, afterInvoke } = await instance(context);
-    const request = fcEventToRequest(event);
+    let request: Request;
+    try {
+      request = fcEventToRequest(event);
+    } catch (error) {
+      // Not an HTTP event at all is a wiring mistake the operator must see: it stays a function error.
+      if (error instanceof UnrecognisedEventError) throw error;
+      // A malformed HTTP event (bad method, a header no HTTP stack accepts) is the caller's mistake: a 400,
+      // not a function error whose message and stack FC would show.
+      return responseToResult(badEvent(error), "GET");
+    }
     const result = await responseToResult(await app.fetch(request), request.method);
     await afterInvoke?.();
     return result;
   };
+}
+
+export function badEvent(error: unknown): Response {
+  const why = error instanceof Error ? error.message : "unreadable";
+  return new Response(`the request could not be read: ${why.slice(0, 200)}`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
 }

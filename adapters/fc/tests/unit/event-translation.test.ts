@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { InvalidRequestError } from "@hotpatch/core";
 import { UnrecognisedEventError, createFcHttpHandler, fcEventToRequest, responseToResult } from "@hotpatch/fc";
 import { fakeFcContext } from "@hotpatch/fc/testing";
+import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
@@ -107,5 +108,17 @@ describe("createFcHttpHandler", () => {
     expect(settled).toBe(true);
     await handler(fixture("fc3-http.documented.json"), fakeFcContext({ requestId: "r-2" }));
     expect(seen).toEqual(["r-1", "r-2"]);
+  });
+});
+
+describe("malformed HTTP events", () => {
+  it("get a 400 result instead of a function error", async () => {
+    const app = new Hono();
+    app.get("*", (c) => c.text("ok"));
+    const handler = createFcHttpHandler(() => ({ app }));
+    const event = { version: "v1", rawPath: "/health", headers: { "X-Device": "caf\u00e9 \u2603" }, queryParameters: {}, requestContext: { http: { method: "GET", path: "/health" } }, body: "", isBase64Encoded: false };
+    const result = await handler(Buffer.from(JSON.stringify(event)), fakeFcContext());
+    expect(result.statusCode).toBe(400);
+    expect(String(result.body)).toContain("could not be read");
   });
 });

@@ -24,7 +24,15 @@ export function createHttpHandler(runtime: () => Promise<LambdaRuntime>): Lambda
       if (!v2 && !isPayloadV1(event)) throw new UnsupportedEventError("HTTP", "an API Gateway (1.0 / 2.0) or function URL event");
       const { app, settle } = await runtime();
       try {
-        const request = v2 ? requestFromApiGatewayV2(event) : requestFromApiGatewayV1(event as APIGatewayProxyEvent);
+        let request: Request;
+        try {
+          request = v2 ? requestFromApiGatewayV2(event) : requestFromApiGatewayV1(event as APIGatewayProxyEvent);
+        } catch (error) {
+          // A header or method no HTTP stack accepts is the caller's mistake: a 400, not a function error.
+          const why = error instanceof Error ? error.message : "unreadable";
+          const bad = new Response(`the request could not be read: ${why.slice(0, 200)}`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+          return v2 ? await resultForApiGatewayV2(bad) : await resultForApiGatewayV1(bad);
+        }
         const response = await app.fetch(request);
         return v2 ? await resultForApiGatewayV2(response) : await resultForApiGatewayV1(response);
       } finally {

@@ -29,7 +29,10 @@ export function requestFromApiGatewayV1(event: APIGatewayProxyEvent): Request {
   const host = headers.get("host") ?? event.requestContext?.domainName ?? "localhost";
   const protocol = headers.get("x-forwarded-proto") ?? "https";
   const search = query.size > 0 ? `?${query}` : "";
-  const url = new URL(`${path}${search}`, `${protocol}://${host}`);
+  // Setting the path as a path: "//evil.example/x" must not become another host, nor "?" a query.
+  const url = new URL(`${protocol}://${host}`);
+  url.pathname = path;
+  url.search = search;
   const method = event.httpMethod.toUpperCase();
   const body = bodyFor(method, eventBody(event.body, event.isBase64Encoded));
   return new Request(url, { method, headers, ...(body ? { body } : {}) });

@@ -16,7 +16,10 @@ export function requestFromApiGatewayV2(event: APIGatewayProxyEventV2): Request 
   const host = context.domainName || headers.get("host") || "localhost";
   const protocol = headers.get("x-forwarded-proto") ?? "https";
   const search = event.rawQueryString ? `?${event.rawQueryString}` : "";
-  const url = new URL(`${path}${search}`, `${protocol}://${host}`);
+  // Setting the path as a path: "//evil.example/x" must not become another host, nor "?" a query.
+  const url = new URL(`${protocol}://${host}`);
+  url.pathname = path;
+  url.search = search;
   const method = context.http.method.toUpperCase();
   const body = bodyFor(method, eventBody(event.body, event.isBase64Encoded));
   return new Request(url, { method, headers, ...(body ? { body } : {}) });
