@@ -3,6 +3,7 @@ import packageJson from "../package.json" with { type: "json" };
 import { registerAccessKeyCommands } from "./commands/access-key.js";
 import { registerAppCommands } from "./commands/app.js";
 import { registerBinaryCommands } from "./commands/binary.js";
+import { registerConfigCommands } from "./commands/config.js";
 import { CommandContext } from "./commands/context.js";
 import { registerDeploymentCommands } from "./commands/deployment.js";
 import { addHistoryCommand } from "./commands/history.js";
@@ -58,6 +59,7 @@ export function buildProgram(io: CliIo, redactor = new SecretRedactor()): Comman
   registerBinaryCommands(program, ctx);
   registerAccessKeyCommands(program, ctx);
   registerServeCommand(program);
+  registerConfigCommands(program, ctx);
   return program;
 }
 

@@ -8,7 +8,6 @@ export { fc3EventToRequest, isFc3HttpEvent, type Fc3HttpEvent } from "./http/fc3
 export { apiGatewayEventToRequest, isApiGatewayEvent, type ApiGatewayEvent } from "./http/api-gateway-event.js";
 export { responseToResult, isTextual, type FcHttpResult } from "./http/fc-http-result.js";
 export { createFcOssTriggerHandler, type FcIngestInstance, type IngestResult } from "./oss/oss-trigger-handler.js";
-export { readFcConfig, FcConfigError, FC_ENV_VARIABLES, type FcConfig } from "./entry/config.js";
-export { composeOnAlibaba, type Composition } from "./entry/alibaba-composition.js";
+export type { Composition } from "./entry/composition.js";
 export { httpEntryPoints, ossTriggerEntryPoints, type Deployment, type DeploymentSetup } from "./entry/entry-points.js";
-export { alibabaFromEnvironment } from "./entry/from-environment.js";
+export { deploymentFromEnvironment } from "./entry/from-environment.js";

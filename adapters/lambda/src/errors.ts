@@ -7,11 +7,3 @@ export class UnsupportedEventError extends InvalidRequestError {
     this.name = "UnsupportedEventError";
   }
 }
-
-/** A Lambda environment variable is missing, malformed or unknown (caught once, at composition). */
-export class LambdaConfigError extends InvalidRequestError {
-  constructor(message: string, variable: string) {
-    super(message, variable);
-    this.name = "LambdaConfigError";
-  }
-}

@@ -1,4 +1,4 @@
-export { LambdaConfigError, UnsupportedEventError } from "./errors.js";
+export { UnsupportedEventError } from "./errors.js";
 
 export { createHttpHandler, type LambdaHttpHandler } from "./handlers/http-handler.js";
 export { createS3Handler, type LambdaS3Handler, type S3HandlerResult } from "./handlers/s3-handler.js";
@@ -10,6 +10,5 @@ export { resultForApiGatewayV1 } from "./http/result-v1.js";
 export { resultForApiGatewayV2 } from "./http/result-v2.js";
 export { isPayloadV1, isPayloadV2, type HttpEvent } from "./http/http-event-kind.js";
 
-export { createLambdaRuntime, once, type LambdaRuntime, type LambdaRuntimeDeps } from "./runtime/lambda-runtime.js";
-export { LAMBDA_VARIABLES, parseLambdaConfig, type Environment, type LambdaConfig } from "./runtime/lambda-config.js";
-export { ensureAccessKey, runtimeFromConfig } from "./runtime/runtime-from-config.js";
+export { createLambdaRuntime, lambdaRuntimeFromApp, once, type LambdaRuntime, type LambdaRuntimeDeps } from "./runtime/lambda-runtime.js";
+export { runtimeFromEnvironment } from "./runtime/runtime-from-environment.js";

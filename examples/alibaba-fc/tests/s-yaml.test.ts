@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DROP_ZONE_PREFIX } from "@hotpatch/core";
-import { FC_ENV_VARIABLES } from "@hotpatch/fc";
+import { SETTINGS } from "@hotpatch/container";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { bundleHandlers, type BundleReport } from "../scripts/bundle.js";
@@ -91,14 +91,15 @@ describe("s.yaml (Serverless Devs, FC 3.0)", () => {
     expect(oss?.invocationRole).toMatch(/aliyunosseventnotificationrole$/);
   });
 
-  it("ships logs to one logstore, runs under the role, and sets only variables the entry points know", () => {
+  it("ships logs to one logstore, runs under the role, and sets variables by their current names only", () => {
+    const known = SETTINGS.map((setting) => setting.variable);
     for (const handler of HANDLERS) {
       const props = functionNamed(handler.functionName);
       expect(props.logConfig).toMatchObject({ project: "${vars.logProject}", logstore: "${vars.logStore}" });
       expect(props.role).toBe("${vars.role}");
       const variables = Object.keys(props.environmentVariables ?? {});
       expect(variables).toContain("HOTPATCH_BUCKET");
-      for (const name of variables) expect(FC_ENV_VARIABLES as readonly string[], name).toContain(name);
+      for (const name of variables) expect(known, name).toContain(name);
     }
   });
 });

@@ -71,7 +71,7 @@ try {
     AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     HOTPATCH_BUCKET: store.bucket,
-    HOTPATCH_S3_ENDPOINT: server.endpoint,
+    HOTPATCH_ENDPOINT: server.endpoint,
     HOTPATCH_LOG_LEVEL: "warn",
     BUNDLE: http.path,
     EVENT: JSON.stringify(event),

@@ -4,5 +4,5 @@ import { EXAMPLE_DIR, bundleHandlers, kib } from "./bundle-handlers.js";
 
 const reports = await bundleHandlers();
 for (const report of reports) {
-  process.stdout.write(`${relative(EXAMPLE_DIR, report.path).padEnd(18)} ${kib(report.bytes).padStart(11)}  (gzip ${kib(report.gzipBytes)})\n`);
+  process.stdout.write(`${relative(EXAMPLE_DIR, report.path).padEnd(18)} ${kib(report.bytes).padStart(11)}  (gzip ${kib(report.gzipBytes)}; with its provider chunks ${kib(report.totalBytes)})\n`);
 }

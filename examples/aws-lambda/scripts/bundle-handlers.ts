@@ -1,8 +1,8 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build, type Metafile } from "esbuild";
+import { build, type Metafile, type Plugin } from "esbuild";
 
 export const EXAMPLE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -18,48 +18,87 @@ export const HANDLER_BUNDLES = [
 export interface BundleReport {
   dir: string;
   file: string;
+  /** The entry Lambda loads, `dist/<dir>/<file>.mjs`. */
   path: string;
+  /** Size of the entry, what a cold start imports before the first request. */
   bytes: number;
   gzipBytes: number;
-  /** Packages the bundle contains, from esbuild's metafile. */
+  /** Size of the entry and its chunks (the provider SDKs, loaded when configured), what is uploaded. */
+  totalBytes: number;
+  /** Packages the function's files contain (entry and chunks), from esbuild's metafile. */
   packages: string[];
-  /** What the bundle still imports at run time (Node built-ins, optional SDK add-ons). */
+  /** What they still import at run time (Node built-ins, optional SDK add-ons). */
   externals: string[];
 }
 
 /**
- * Bundles each handler into one minified ES module for Node 20+ (the AWS SDK included, so the function
- * does not depend on the SDK version of the runtime image). CommonJS dependencies (the zip libraries)
- * call `require` for Node built-ins, which an ES module lacks: the banner provides it.
+ * ali-oss's HTTP client (urllib) requires `proxy-agent` only when a proxy is configured, which hotpatch
+ * never does; bundled, it would pull in a PAC interpreter (≈ 1.5 MB). The stub fails loudly if reached.
+ */
+const withoutProxyAgent: Plugin = {
+  name: "without-proxy-agent",
+  setup(build) {
+    build.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: "proxy-agent", namespace: "stub" }));
+    build.onLoad({ filter: /.*/, namespace: "stub" }, () => ({
+      contents: 'module.exports = function ProxyAgent() { throw new Error("HTTP proxies are not supported in the hotpatch Lambda bundle"); };',
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * Bundles each handler into minified ES modules for Node 20+ in `dist/<dir>/` (the AWS SDK included,
+ * so the function does not depend on the SDK version of the runtime image): the entry, and chunks
+ * beside it. Every provider is in the bundle, so that configuration alone moves it between S3, OSS
+ * and the local store; each is a chunk that only the configured one's first use imports, so a cold
+ * start compiles one cloud SDK, not two. CommonJS dependencies (the zip libraries) call `require` for
+ * Node built-ins, which an ES module lacks: the banner provides it in every file.
  */
 export async function bundleHandlers(outdir = join(EXAMPLE_DIR, "dist")): Promise<BundleReport[]> {
-  // One esbuild run for both entries: the shared modules are parsed once.
-  const result = await build({
-    entryPoints: Object.fromEntries(HANDLER_BUNDLES.map((bundle) => [`${bundle.dir}/${bundle.file}`, bundle.entry])),
-    absWorkingDir: EXAMPLE_DIR,
-    outdir,
-    outExtension: { ".js": ".mjs" },
-    bundle: true,
-    splitting: false,
-    platform: "node",
-    target: "node20",
-    format: "esm",
-    minify: true,
-    sourcemap: "external",
-    legalComments: "linked",
-    mainFields: ["module", "main"],
-    metafile: true,
-    logLevel: "warning",
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
   const reports: BundleReport[] = [];
   for (const bundle of HANDLER_BUNDLES) {
-    const path = join(outdir, bundle.dir, `${bundle.file}.mjs`);
-    const [, output] = Object.entries(result.metafile.outputs).find(([file]) => resolve(EXAMPLE_DIR, file) === path) ?? [];
-    if (!output) throw new Error(`esbuild wrote no ${path}`);
-    const externals = [...new Set(output.imports.filter((entry) => entry.external).map((entry) => entry.path))].sort();
+    const dir = join(outdir, bundle.dir);
+    // Chunk names carry hashes: clear the folder so that old chunks are not deployed with new ones.
+    await rm(dir, { recursive: true, force: true });
+    const result = await build({
+      entryPoints: { [bundle.file]: bundle.entry },
+      absWorkingDir: EXAMPLE_DIR,
+      outdir: dir,
+      outExtension: { ".js": ".mjs" },
+      chunkNames: "chunk-[hash]",
+      bundle: true,
+      splitting: true,
+      platform: "node",
+      target: "node20",
+      format: "esm",
+      minify: true,
+      sourcemap: "external",
+      legalComments: "linked",
+      mainFields: ["module", "main"],
+      metafile: true,
+      logLevel: "warning",
+      plugins: [withoutProxyAgent],
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    });
+    const path = join(dir, `${bundle.file}.mjs`);
+    const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith(".mjs"));
+    if (!outputs.some(([file]) => resolve(EXAMPLE_DIR, file) === path)) throw new Error(`esbuild wrote no ${path}`);
+    const externals = new Set<string>();
+    const inputs: Metafile["outputs"][string]["inputs"] = {};
+    for (const [, output] of outputs) {
+      for (const entry of output.imports) if (entry.external) externals.add(entry.path);
+      Object.assign(inputs, output.inputs);
+    }
     const bytes = (await stat(path)).size;
-    reports.push({ ...bundle, path, bytes, gzipBytes: gzipSync(await readFile(path)).byteLength, packages: packagesIn(output.inputs), externals });
+    reports.push({
+      ...bundle,
+      path,
+      bytes,
+      gzipBytes: gzipSync(await readFile(path)).byteLength,
+      totalBytes: outputs.reduce((sum, [, output]) => sum + output.bytes, 0),
+      packages: packagesIn(inputs),
+      externals: [...externals].sort(),
+    });
   }
   return reports;
 }

@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe("handler bundles", () => {
-  it("builds one self-contained ES module per function, exporting handler", async () => {
+  it("builds one self-contained folder of ES modules per function, its entry exporting handler", async () => {
     expect(reports.map((report) => `${report.dir}/${report.file}.mjs`)).toEqual(HANDLER_BUNDLES.map((b) => `${b.dir}/${b.file}.mjs`));
     for (const report of reports) {
       // Only Node built-ins stay outside the file.

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { LAMBDA_VARIABLES } from "@hotpatch/lambda";
+import { SETTINGS } from "@hotpatch/container";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_DIR, HANDLER_BUNDLES } from "../scripts/bundle-handlers.js";
 import { parseTemplate, type CloudFormationTemplate } from "./cloudformation-yaml.js";
@@ -87,8 +87,8 @@ describe("SAM template", () => {
     });
   });
 
-  it("configures the functions only with variables the handlers read", () => {
-    const known = new Set<string>(Object.values(LAMBDA_VARIABLES));
+  it("configures the functions only with the variables' current names (docs/configuration.md)", () => {
+    const known = new Set<string>(SETTINGS.map((setting) => setting.variable));
     const globals = (template.Globals!.Function!.Environment as { Variables: Record<string, unknown> }).Variables;
     const perFunction = functions.flatMap(([, resource]) => Object.keys((resource.Properties!.Environment as { Variables?: object } | undefined)?.Variables ?? {}));
     for (const variable of [...Object.keys(globals), ...perFunction]) expect(known.has(variable), variable).toBe(true);

@@ -1,13 +1,15 @@
-import { createHttpApp, type ApiGatewayAuthOptions } from "@hotpatch/http";
+import { createHttpApp, type ApiGatewayAuthOptions, type Fetchable } from "@hotpatch/http";
 import { OssTriggerDecoder } from "@hotpatch/provider-alibaba";
 import type { FcContext } from "../fc-context.js";
 import { createFcHttpHandler } from "../http/http-handler.js";
 import { createFcOssTriggerHandler } from "../oss/oss-trigger-handler.js";
 import { perInstance } from "../per-instance.js";
-import type { Composition } from "./alibaba-composition.js";
+import type { Composition } from "./composition.js";
 
 export interface DeploymentSetup {
   composition: Composition;
+  /** The HTTP app, when the deployment composed it (the container does); else one is built from the rest. */
+  app?: Fetchable;
   /** Verify API Gateway signatures in the function itself (an HTTP trigger exposed without the gateway). */
   apiGatewayAuth?: ApiGatewayAuthOptions & { scope?: "device" | "all" };
   /** Only OSS events of this bucket reach the upload use case. */
@@ -16,7 +18,7 @@ export interface DeploymentSetup {
   serveStorage?: boolean;
 }
 
-/** Where an FC function's hotpatch comes from: the environment on FC, a memory store in tests. */
+/** Where an FC function's hotpatch comes from: the container (configuration) on FC, anything in tests. */
 export interface Deployment {
   /** Every invocation, before anything else (e.g. take the rotating STS credentials from `context`). */
   onInvoke?(context: FcContext): void;
@@ -41,14 +43,16 @@ function entryPoints<T>(deployment: Deployment, build: (setup: DeploymentSetup) 
 
 /** `handler` and `initialize` of the HTTP function (HTTP trigger or API Gateway backend). */
 export function httpEntryPoints(deployment: Deployment) {
-  const { instance, onInvoke, initialize } = entryPoints(deployment, ({ composition, apiGatewayAuth, serveStorage }) => ({
-    app: createHttpApp({
-      hotpatch: composition.hotpatch,
-      store: composition.store,
-      logger: composition.logger,
-      ...(apiGatewayAuth ? { apiGatewayAuth } : {}),
-      ...(serveStorage ? { serveStorage } : {}),
-    }),
+  const { instance, onInvoke, initialize } = entryPoints(deployment, ({ composition, app, apiGatewayAuth, serveStorage }) => ({
+    app:
+      app ??
+      createHttpApp({
+        hotpatch: composition.hotpatch,
+        store: composition.store,
+        logger: composition.logger,
+        ...(apiGatewayAuth ? { apiGatewayAuth } : {}),
+        ...(serveStorage ? { serveStorage } : {}),
+      }),
     afterInvoke: composition.afterInvoke,
   }));
   return { handler: createFcHttpHandler(instance, { onInvoke }), initialize };

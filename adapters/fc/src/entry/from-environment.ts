@@ -1,31 +1,45 @@
+import { APP, createHotpatchContainer, loadConfig, resolveHotpatch, type Environment, type HotpatchConfig } from "@hotpatch/container";
 import { RotatingCredentials } from "@hotpatch/provider-alibaba";
 import type { FcContext } from "../fc-context.js";
-import { composeOnAlibaba } from "./alibaba-composition.js";
-import { readFcConfig, type FcConfig } from "./config.js";
-import type { Deployment } from "./entry-points.js";
+import type { Deployment, DeploymentSetup } from "./entry-points.js";
 
 /**
- * The deployment FC runs: configuration from the function's environment (read on first use, so
- * importing the bundle never fails), OSS credentials from each invocation's `context`.
+ * The deployment FC runs, composed by the container from configuration (environment variables, an
+ * optional hotpatch.config.json) on first use, so importing the bundle never fails. The provider
+ * defaults to alibaba; HOTPATCH_PROVIDER moves the same bundle to S3 or to the local provider. The
+ * role's rotating STS credentials come from each invocation's `context`.
  */
-export function alibabaFromEnvironment(env: Readonly<Record<string, string | undefined>>): Deployment {
-  let loaded: { config: FcConfig; credentials: RotatingCredentials } | undefined;
+export function deploymentFromEnvironment(env: Environment): Deployment {
+  let loaded: { config: HotpatchConfig; credentials: RotatingCredentials } | undefined;
   const load = () => {
     if (!loaded) {
-      const config = readFcConfig(env);
-      loaded = { config, credentials: new RotatingCredentials(config.initialCredentials) };
+      const config = loadConfig({ env, defaults: { provider: "alibaba" } });
+      const initial = config.provider === "alibaba" && config.credentials.source === "runtime" ? config.credentials.initial : undefined;
+      loaded = { config, credentials: new RotatingCredentials(initial) };
     }
     return loaded;
   };
+  // One composition per deployment: the HTTP and OSS-trigger entry points of one process share it.
+  let setup: Promise<DeploymentSetup> | undefined;
+  const compose = async (context: FcContext): Promise<DeploymentSetup> => {
+    const { config, credentials } = load();
+    const container = createHotpatchContainer(config, { alibabaCredentials: credentials, platformTrigger: true, logBindings: { function: context.function?.name ?? "hotpatch" } });
+    const app = await resolveHotpatch(container, APP);
+    await app.ensureAccessKey();
+    return {
+      composition: { hotpatch: app.hotpatch, store: app.store, logger: app.logger, afterInvoke: app.settle },
+      app: app.http,
+      ...(config.provider === "alibaba" ? { bucket: config.storage.bucket } : {}),
+    };
+  };
   return {
-    onInvoke: (context: FcContext) => load().credentials.update(context.credentials),
-    setup: async (context: FcContext) => {
-      const { config, credentials } = load();
-      return {
-        composition: await composeOnAlibaba(config, credentials, context),
-        ...(config.apiGatewayApps ? { apiGatewayAuth: { apps: config.apiGatewayApps, scope: config.apiGatewayScope } } : {}),
-        bucket: config.bucket,
-      };
+    onInvoke: (context) => load().credentials.update(context.credentials),
+    setup: (context) => {
+      setup ??= compose(context).catch((error: unknown) => {
+        setup = undefined;
+        throw error;
+      });
+      return setup;
     },
   };
 }

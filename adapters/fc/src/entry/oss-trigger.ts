@@ -1,8 +1,9 @@
 /**
  * FC 3.0 entry of the OSS-trigger function (handler `index.handler`, initializer `index.initialize`
- * once bundled as index.mjs): ingests packages dropped under `src/<app>/<deployment>/`.
+ * once bundled as index.mjs): ingests packages dropped under `src/<app>/<deployment>/`. Configuration
+ * is read by @hotpatch/container, as for the HTTP function.
  */
 import { ossTriggerEntryPoints } from "./entry-points.js";
-import { alibabaFromEnvironment } from "./from-environment.js";
+import { deploymentFromEnvironment } from "./from-environment.js";
 
-export const { handler, initialize } = ossTriggerEntryPoints(alibabaFromEnvironment(process.env));
+export const { handler, initialize } = ossTriggerEntryPoints(deploymentFromEnvironment(process.env));

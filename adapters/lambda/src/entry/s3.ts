@@ -3,8 +3,7 @@
  * Same composition as the HTTP function, built once per container; no access-key bootstrap here.
  */
 import { createS3Handler } from "../handlers/s3-handler.js";
-import { parseLambdaConfig } from "../runtime/lambda-config.js";
 import { once } from "../runtime/lambda-runtime.js";
-import { runtimeFromConfig } from "../runtime/runtime-from-config.js";
+import { runtimeFromEnvironment } from "../runtime/runtime-from-environment.js";
 
-export const handler = createS3Handler(once(() => runtimeFromConfig(parseLambdaConfig(process.env))));
+export const handler = createS3Handler(once(() => runtimeFromEnvironment(process.env)));

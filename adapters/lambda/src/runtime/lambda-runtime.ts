@@ -1,3 +1,4 @@
+import type { HotpatchApp } from "@hotpatch/container";
 import { createHotpatch, type Hotpatch, type HotpatchOptions, type Logger, type ObjectStore } from "@hotpatch/core";
 import { createHttpApp, type HttpAppOptions } from "@hotpatch/http";
 import { S3NotificationEventSource } from "@hotpatch/provider-aws";
@@ -45,6 +46,16 @@ export function createLambdaRuntime({ store, logger, hotpatch: options, http }: 
       await hotpatch.metrics.flush();
     },
   };
+}
+
+/** The Lambda runtime of an app the container composed: Lambda adds only the S3 notification source. */
+export function lambdaRuntimeFromApp(app: HotpatchApp): LambdaRuntime {
+  const { hotpatch, store, logger, http, settle } = app;
+  const events = new S3NotificationEventSource();
+  events.subscribe(async (event) => {
+    await hotpatch.ingest.handle(event);
+  });
+  return { hotpatch, store, logger, app: http, events, settle };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { acceptanceContract } from "@hotpatch/core/testing";
-import { createHttpHandler, createS3Handler, once, parseLambdaConfig, runtimeFromConfig } from "@hotpatch/lambda";
+import { createHttpHandler, createS3Handler, once, runtimeFromEnvironment } from "@hotpatch/lambda";
 import { API_SHAPES, HTTP_FUNCTION, S3_FUNCTION, invokeRunnerFixture, startLocalInvokeEndpoint } from "@hotpatch/lambda/testing";
 import { LambdaInvoker, createLambdaClient } from "@hotpatch/provider-aws/invoke";
 import { S3RVER_CREDENTIALS, startS3TestServer, type S3TestServer } from "@hotpatch/provider-aws/testing";
@@ -31,16 +31,16 @@ acceptanceContract(
   async () => {
     const store = await server.store();
     const accessKey = "stack_bootstrap_key_0123456789";
-    const config = parseLambdaConfig({
+    const env = {
       AWS_REGION: "us-east-1",
       HOTPATCH_BUCKET: store.bucket,
-      HOTPATCH_S3_ENDPOINT: server.endpoint,
-      HOTPATCH_BOOTSTRAP_ACCESS_KEY: accessKey,
+      HOTPATCH_ENDPOINT: server.endpoint,
+      HOTPATCH_ACCESS_KEY: accessKey,
       HOTPATCH_LOG_LEVEL: "error",
-    });
+    };
     const endpoint = await startLocalInvokeEndpoint({
-      [HTTP_FUNCTION]: createHttpHandler(once(() => runtimeFromConfig(config, { bootstrap: true }))),
-      [S3_FUNCTION]: createS3Handler(once(() => runtimeFromConfig(config))),
+      [HTTP_FUNCTION]: createHttpHandler(once(() => runtimeFromEnvironment(env, { bootstrap: true }))),
+      [S3_FUNCTION]: createS3Handler(once(() => runtimeFromEnvironment(env))),
     });
     const client = createLambdaClient({ region: "us-east-1", endpoint: endpoint.endpoint, credentials: { accessKeyId: "TESTER", secretAccessKey: "TESTER" } });
     const fixture = invokeRunnerFixture({

@@ -1,0 +1,2 @@
+export { hotpatchModule, createHotpatchContainer, resolveHotpatch } from "./hotpatch-module.js";
+export * from "../tokens.js";

@@ -1,0 +1,2 @@
+export { registerHotpatch, resolveHotpatch } from "./register-hotpatch.js";
+export * from "../tokens.js";
