@@ -1,6 +1,7 @@
 export * from "./errors.js";
 export * from "./error-status.js";
 export * from "./ports/index.js";
+export * from "./logging/log-fields.js";
 export * from "./domain/release.js";
 export * from "./domain/registry.js";
 export * from "./domain/release-options.js";

@@ -1,10 +1,8 @@
-import { InvalidRequestError, type ObjectInfo, type PutOptions } from "@hotpatch/core";
+import { normalisePutOptions as normaliseForHeaders, type ObjectInfo, type PutOptions } from "@hotpatch/core";
 import type { OssHeaders } from "./oss-client.js";
 
 /** OSS's limit on the user metadata of one object. */
 const MAX_METADATA_BYTES = 8 * 1024;
-const HTTP_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const META_PREFIX = "x-oss-meta-";
 /** What OSS stores when a PUT names no type; sent explicitly so ali-oss does not guess one from the key's extension. */
 export const DEFAULT_CONTENT_TYPE = "application/octet-stream";
@@ -17,24 +15,9 @@ export interface NormalisedPut {
 
 /** Metadata and content type travel as headers: only header-token keys and printable ASCII values fit. */
 export function normalisePutOptions(options: PutOptions | undefined): NormalisedPut {
-  const contentType = options?.contentType ?? DEFAULT_CONTENT_TYPE;
-  if (typeof contentType !== "string" || !PRINTABLE_ASCII.test(contentType)) {
-    throw new InvalidRequestError("contentType must be printable ASCII", "contentType");
-  }
-  const metadata: Record<string, string> = {};
-  let bytes = 0;
-  for (const [rawKey, value] of Object.entries(options?.metadata ?? {})) {
-    if (!HTTP_TOKEN.test(rawKey)) throw new InvalidRequestError(`metadata key ${JSON.stringify(rawKey)} must be an HTTP header token`, "metadata");
-    if (typeof value !== "string" || !PRINTABLE_ASCII.test(value)) {
-      throw new InvalidRequestError(`metadata value for "${rawKey}" must be a printable ASCII string`, "metadata");
-    }
-    const key = rawKey.toLowerCase();
-    if (Object.hasOwn(metadata, key)) throw new InvalidRequestError(`metadata key "${key}" is given twice (keys are case-insensitive)`, "metadata");
-    metadata[key] = value;
-    bytes += META_PREFIX.length + key.length + value.length;
-  }
-  if (bytes > MAX_METADATA_BYTES) throw new InvalidRequestError(`metadata is larger than OSS's ${MAX_METADATA_BYTES} bytes`, "metadata");
-  return { contentType, metadata };
+  // OSS counts the `x-oss-meta-` prefix against its 8 KB limit; the header rules are core's.
+  const { contentType, metadata } = normaliseForHeaders(options, { maxMetadataBytes: MAX_METADATA_BYTES, metadataPrefix: META_PREFIX });
+  return { contentType: contentType ?? DEFAULT_CONTENT_TYPE, metadata };
 }
 
 function header(headers: OssHeaders, name: string): string | undefined {

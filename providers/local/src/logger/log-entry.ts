@@ -1,4 +1,6 @@
-import type { LogFields, LogLevel } from "@hotpatch/core";
+import { REDACTED, Redactor, addLogFields, DEFAULT_REDACTED_FIELDS, serialiseError, type LogFields, type LogLevel } from "@hotpatch/core";
+
+export { DEFAULT_REDACTED_FIELDS, REDACTED, Redactor, serialiseError };
 
 /** One log line as an object: fixed keys first, then bindings, then the call's fields. JSON-safe. */
 export interface LogEntry {
@@ -8,40 +10,7 @@ export interface LogEntry {
   [field: string]: unknown;
 }
 
-/**
- * A field is redacted when its name, lower-cased and without `-`, `_` and `.`, contains one of these
- * words: `signingSecret`, `x-oss-access-key`, `refresh_token` and `Authorization` all are.
- */
-export const DEFAULT_REDACTED_FIELDS: readonly string[] = [
-  "accessKey",
-  "authorization",
-  "secret",
-  "password",
-  "token",
-  "apiKey",
-  "cookie",
-  "credential",
-  "signature",
-];
-
-export const REDACTED = "[redacted]";
 const RESERVED = new Set(["time", "level", "msg"]);
-const MAX_DEPTH = 8;
-
-const normaliseName = (name: string): string => name.toLowerCase().replace(/[-_.\s]/g, "");
-
-export class Redactor {
-  readonly #words: string[];
-
-  constructor(words: readonly string[] = DEFAULT_REDACTED_FIELDS) {
-    this.#words = words.map(normaliseName).filter((word) => word !== "");
-  }
-
-  redacts(fieldName: string): boolean {
-    const name = normaliseName(fieldName);
-    return this.#words.some((word) => name.includes(word));
-  }
-}
 
 export function buildLogEntry(
   time: Date,
@@ -52,62 +21,7 @@ export function buildLogEntry(
   redactor: Redactor,
 ): LogEntry {
   const entry: LogEntry = { time: time.toISOString(), level, msg: String(msg) };
-  for (const source of [bindings, fields ?? {}]) {
-    for (const [name, value] of Object.entries(source)) {
-      // A field may not overwrite the fixed keys; it keeps its value under `_time`, `_level`, `_msg`.
-      const target = RESERVED.has(name) ? `_${name}` : name;
-      const safe = redactor.redacts(name) ? REDACTED : toJsonSafe(value, redactor, 1, new Set());
-      if (safe !== undefined) entry[target] = safe;
-    }
-  }
+  addLogFields(entry, bindings, RESERVED, redactor);
+  if (fields) addLogFields(entry, fields, RESERVED, redactor);
   return entry;
-}
-
-/** Errors keep name, message and code (and the same for their cause), never the stack. */
-export function serialiseError(error: Error, depth = 0): Record<string, unknown> {
-  const result: Record<string, unknown> = { name: error.name, message: error.message };
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" || typeof code === "number") result.code = code;
-  if (error.cause instanceof Error && depth < 3) result.cause = serialiseError(error.cause, depth + 1);
-  return result;
-}
-
-function toJsonSafe(value: unknown, redactor: Redactor, depth: number, ancestors: Set<object>): unknown {
-  switch (typeof value) {
-    case "string":
-    case "boolean":
-      return value;
-    case "number":
-      return Number.isFinite(value) ? value : String(value);
-    case "bigint":
-      return value.toString();
-    case "undefined":
-    case "function":
-    case "symbol":
-      return undefined;
-  }
-  if (value === null) return null;
-  const object = value as object;
-  if (object instanceof Error) return serialiseError(object);
-  if (object instanceof Date) return Number.isNaN(object.getTime()) ? "Invalid Date" : object.toISOString();
-  if (ArrayBuffer.isView(object) || object instanceof ArrayBuffer) return `[${object.byteLength} bytes]`;
-  if (ancestors.has(object)) return "[circular]";
-  if (depth > MAX_DEPTH) return "[truncated]";
-  ancestors.add(object);
-  try {
-    if (Array.isArray(object)) return object.map((item) => toJsonSafe(item, redactor, depth + 1, ancestors) ?? null);
-    if (object instanceof Set) return [...object].map((item) => toJsonSafe(item, redactor, depth + 1, ancestors) ?? null);
-    const entries = object instanceof Map ? [...object.entries()].map(([k, v]) => [String(k), v] as const) : null;
-    if (entries === null && typeof (object as { toJSON?: unknown }).toJSON === "function") {
-      return toJsonSafe((object as { toJSON: () => unknown }).toJSON(), redactor, depth + 1, ancestors);
-    }
-    const result: Record<string, unknown> = {};
-    for (const [name, item] of entries ?? Object.entries(object)) {
-      const safe = redactor.redacts(name) ? REDACTED : toJsonSafe(item, redactor, depth + 1, ancestors);
-      if (safe !== undefined) result[name] = safe;
-    }
-    return result;
-  } finally {
-    ancestors.delete(object);
-  }
 }

@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import { InvalidRequestError } from "@hotpatch/core";
-import type { PutOptions } from "@hotpatch/core";
 import { InvalidOptionsError } from "../errors.js";
 import type { DownloadUrlConfig } from "./download-url.js";
 
@@ -26,56 +24,8 @@ export function md5Etag(body: Uint8Array): string {
   return `"${createHash("md5").update(body).digest("hex")}"`;
 }
 
-/** User metadata is limited to 2 KB in total, as on S3 (OSS allows 8 KB; the stricter limit keeps code portable). */
-const MAX_METADATA_BYTES = 2048;
-const HTTP_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-export interface NormalisedPutOptions {
-  contentType: string | undefined;
-  metadata: Record<string, string>;
-}
-
-/**
- * Metadata and content type travel as HTTP headers on the clouds, so the local stores accept only what a
- * header can carry: header-token keys (lower-cased, as the clouds return them) and printable ASCII values.
- */
-export function normalisePutOptions(options: PutOptions | undefined): NormalisedPutOptions {
-  const contentType = options?.contentType;
-  if (contentType !== undefined && (typeof contentType !== "string" || !PRINTABLE_ASCII.test(contentType))) {
-    throw new InvalidRequestError("contentType must be printable ASCII", "contentType");
-  }
-  const metadata: Record<string, string> = {};
-  let bytes = 0;
-  for (const [rawKey, value] of Object.entries(options?.metadata ?? {})) {
-    if (!HTTP_TOKEN.test(rawKey)) {
-      throw new InvalidRequestError(`metadata key ${JSON.stringify(rawKey)} must be an HTTP header token`, "metadata");
-    }
-    if (typeof value !== "string" || !PRINTABLE_ASCII.test(value)) {
-      throw new InvalidRequestError(`metadata value for "${rawKey}" must be a printable ASCII string`, "metadata");
-    }
-    const key = rawKey.toLowerCase();
-    if (Object.hasOwn(metadata, key)) {
-      throw new InvalidRequestError(`metadata key "${key}" is given twice (keys are case-insensitive)`, "metadata");
-    }
-    metadata[key] = value;
-    bytes += key.length + value.length;
-  }
-  if (bytes > MAX_METADATA_BYTES) {
-    throw new InvalidRequestError(`metadata is larger than ${MAX_METADATA_BYTES} bytes`, "metadata");
-  }
-  return { contentType, metadata };
-}
-
-export function assertBody(body: unknown): asserts body is Uint8Array {
-  if (!(body instanceof Uint8Array)) throw new InvalidRequestError("body must be a Uint8Array", "body");
-}
-
-export function assertValidLimit(limit: number | undefined): void {
-  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 0)) {
-    throw new InvalidRequestError("limit must be a whole number ≥ 0", "limit");
-  }
-}
+/** Metadata, content type, body and limit checks are shared by every store (core's put-options). */
+export { normalisePutOptions, assertBody, assertValidLimit, type NormalisedPutOptions } from "@hotpatch/core";
 
 /** Ascending order of UTF-8 bytes, the order S3 and OSS list keys in (JavaScript's `<` compares UTF-16 units). */
 export function compareKeys(a: string, b: string): number {
