@@ -30,3 +30,4 @@ export * from "./diff/diff-bases.js";
 export * from "./diff/diff-builder.js";
 export * from "./binary/manage-binaries.js";
 export * from "./hotpatch.js";
+export { LeveledLogger } from "./logging/leveled-logger.js";

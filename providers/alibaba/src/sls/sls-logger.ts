@@ -1,4 +1,4 @@
-import { LOG_LEVEL_ORDER, type LogFields, type LogLevel, type Logger } from "@hotpatch/core";
+import { LOG_LEVEL_ORDER, LeveledLogger, type LogFields, type LogLevel } from "@hotpatch/core";
 import { InvalidAlibabaOptionsError } from "../errors.js";
 import { rejectUnknownKeys } from "../options.js";
 import { REDACTED_FIELD_WORDS, buildEntry } from "./log-entry.js";
@@ -27,7 +27,7 @@ interface Settings {
 }
 
 /** The Logger port for Simple Log Service: structured entries, one per line / per SLS log. */
-export class SlsLogger implements Logger {
+export class SlsLogger extends LeveledLogger {
   readonly #settings: Settings;
 
   constructor(options: SlsLoggerOptions = {}) {
@@ -36,6 +36,7 @@ export class SlsLogger implements Logger {
     if (!Object.hasOwn(LOG_LEVEL_ORDER, level)) {
       throw new InvalidAlibabaOptionsError(`log level must be one of ${Object.keys(LOG_LEVEL_ORDER).join(", ")}`, "level");
     }
+    super(level);
     this.#settings = {
       level,
       bindings: { ...options.bindings },
@@ -43,22 +44,6 @@ export class SlsLogger implements Logger {
       redact: options.redact ?? REDACTED_FIELD_WORDS,
       now: options.now ?? (() => new Date()),
     };
-  }
-
-  debug(message: string, fields?: LogFields): void {
-    this.#log("debug", message, fields);
-  }
-
-  info(message: string, fields?: LogFields): void {
-    this.#log("info", message, fields);
-  }
-
-  warn(message: string, fields?: LogFields): void {
-    this.#log("warn", message, fields);
-  }
-
-  error(message: string, fields?: LogFields): void {
-    this.#log("error", message, fields);
   }
 
   child(bindings: LogFields): SlsLogger {
@@ -71,13 +56,8 @@ export class SlsLogger implements Logger {
     await this.#settings.sink.flush?.();
   }
 
-  #log(level: LogLevel, message: string, fields: LogFields | undefined): void {
+  protected write(level: LogLevel, message: string, fields: LogFields | undefined): void {
     const { bindings, sink, redact, now } = this.#settings;
-    if (LOG_LEVEL_ORDER[level] < LOG_LEVEL_ORDER[this.#settings.level]) return;
-    try {
-      sink.write(buildEntry(now(), level, message, bindings, fields, redact));
-    } catch {
-      // Logging never breaks the caller.
-    }
+    sink.write(buildEntry(now(), level, message, bindings, fields, redact));
   }
 }

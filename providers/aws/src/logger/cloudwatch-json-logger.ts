@@ -1,4 +1,4 @@
-import { LOG_LEVEL_ORDER, type LogFields, type LogLevel, type Logger } from "@hotpatch/core";
+import { LOG_LEVEL_ORDER, LeveledLogger, type LogFields, type LogLevel, type Logger } from "@hotpatch/core";
 import { InvalidOptionsError } from "../errors.js";
 import { rejectUnknownOptions } from "../options.js";
 import { DEFAULT_REDACTED_WORDS, Redactor, addFields } from "./json-safe.js";
@@ -29,8 +29,7 @@ const RESERVED = new Set(["timestamp", "level", "message"]);
  * and the upper-case levels are those of Lambda's own JSON log format, so both kinds of line filter alike.
  * Written with `process.stdout.write`, not `console.log`, which would prefix time and request id as text.
  */
-export class CloudWatchJsonLogger implements Logger {
-  readonly #level: LogLevel;
+export class CloudWatchJsonLogger extends LeveledLogger {
   readonly #bindings: LogFields;
   readonly #context: (() => LogFields | undefined) | undefined;
   readonly #write: (line: string) => void;
@@ -44,7 +43,7 @@ export class CloudWatchJsonLogger implements Logger {
     if (!Object.hasOwn(LOG_LEVEL_ORDER, level)) {
       throw new InvalidOptionsError(`CloudWatchJsonLogger: level must be one of ${Object.keys(LOG_LEVEL_ORDER).join(", ")}`, "level");
     }
-    this.#level = level;
+    super(level);
     this.#bindings = { ...options.bindings };
     this.#context = options.context;
     this.#write = options.write ?? ((line) => void process.stdout.write(`${line}\n`));
@@ -53,29 +52,9 @@ export class CloudWatchJsonLogger implements Logger {
     this.#now = options.now ?? (() => new Date());
   }
 
-  get level(): LogLevel {
-    return this.#level;
-  }
-
-  debug(message: string, fields?: LogFields): void {
-    this.#log("debug", message, fields);
-  }
-
-  info(message: string, fields?: LogFields): void {
-    this.#log("info", message, fields);
-  }
-
-  warn(message: string, fields?: LogFields): void {
-    this.#log("warn", message, fields);
-  }
-
-  error(message: string, fields?: LogFields): void {
-    this.#log("error", message, fields);
-  }
-
   child(bindings: LogFields): Logger {
     return new CloudWatchJsonLogger({
-      level: this.#level,
+      level: this.level,
       bindings: { ...this.#bindings, ...bindings },
       ...(this.#context ? { context: this.#context } : {}),
       write: this.#write,
@@ -84,16 +63,11 @@ export class CloudWatchJsonLogger implements Logger {
     });
   }
 
-  #log(level: LogLevel, message: string, fields: LogFields | undefined): void {
-    if (LOG_LEVEL_ORDER[level] < LOG_LEVEL_ORDER[this.#level]) return;
-    try {
-      const entry: Record<string, unknown> = { timestamp: this.#now().toISOString(), level: level.toUpperCase(), message: String(message) };
-      addFields(entry, this.#context?.() ?? {}, RESERVED, this.#redactor);
-      addFields(entry, this.#bindings, RESERVED, this.#redactor);
-      if (fields) addFields(entry, fields, RESERVED, this.#redactor);
-      this.#write(JSON.stringify(entry));
-    } catch {
-      // Logging never breaks the caller.
-    }
+  protected write(level: LogLevel, message: string, fields: LogFields | undefined): void {
+    const entry: Record<string, unknown> = { timestamp: this.#now().toISOString(), level: level.toUpperCase(), message: String(message) };
+    addFields(entry, this.#context?.() ?? {}, RESERVED, this.#redactor);
+    addFields(entry, this.#bindings, RESERVED, this.#redactor);
+    if (fields) addFields(entry, fields, RESERVED, this.#redactor);
+    this.#write(JSON.stringify(entry));
   }
 }

@@ -1,4 +1,4 @@
-import { LOG_LEVEL_ORDER } from "@hotpatch/core";
+import { LOG_LEVEL_ORDER, LeveledLogger } from "@hotpatch/core";
 import type { LogFields, LogLevel, Logger } from "@hotpatch/core";
 import { InvalidOptionsError } from "../errors.js";
 import { Redactor, buildLogEntry, type LogEntry } from "./log-entry.js";
@@ -16,37 +16,14 @@ export function assertLogLevel(level: unknown): asserts level is LogLevel {
   }
 }
 
-/** Level filtering, bindings and entry building; subclasses only decide where an entry goes. */
-export abstract class StructuredLogger implements Logger {
+/** Bindings and entry building over core's level filtering; subclasses only decide where an entry goes. */
+export abstract class StructuredLogger extends LeveledLogger {
   protected readonly settings: StructuredLoggerSettings;
 
   protected constructor(settings: StructuredLoggerSettings) {
     assertLogLevel(settings.level);
+    super(settings.level);
     this.settings = settings;
-  }
-
-  get level(): LogLevel {
-    return this.settings.level;
-  }
-
-  isLevelEnabled(level: LogLevel): boolean {
-    return LOG_LEVEL_ORDER[level] >= LOG_LEVEL_ORDER[this.settings.level];
-  }
-
-  debug(message: string, fields?: LogFields): void {
-    this.#log("debug", message, fields);
-  }
-
-  info(message: string, fields?: LogFields): void {
-    this.#log("info", message, fields);
-  }
-
-  warn(message: string, fields?: LogFields): void {
-    this.#log("warn", message, fields);
-  }
-
-  error(message: string, fields?: LogFields): void {
-    this.#log("error", message, fields);
   }
 
   child(bindings: LogFields): Logger {
@@ -58,13 +35,8 @@ export abstract class StructuredLogger implements Logger {
 
   protected abstract emit(entry: LogEntry): void;
 
-  #log(level: LogLevel, message: string, fields: LogFields | undefined): void {
-    if (!this.isLevelEnabled(level)) return;
-    try {
-      const { bindings, redactor, now } = this.settings;
-      this.emit(buildLogEntry(now(), level, message, bindings, fields, redactor));
-    } catch {
-      // Logging never breaks the caller.
-    }
+  protected write(level: LogLevel, message: string, fields: LogFields | undefined): void {
+    const { bindings, redactor, now } = this.settings;
+    this.emit(buildLogEntry(now(), level, message, bindings, fields, redactor));
   }
 }
