@@ -8,6 +8,7 @@ export type { OssObjectStoreOptions } from "./oss/oss-object-store-options.js";
 export type { OssClient } from "./oss/oss-client.js";
 
 export { OssTriggerDecoder } from "./events/oss-trigger-decoder.js";
+export { parseFcPayload } from "./events/fc-payload.js";
 export type { OssTriggerDecoderOptions } from "./events/oss-trigger-decoder.js";
 export { OssTriggerEventSource } from "./events/oss-trigger-event-source.js";
 export type { DeliveryReport } from "./events/oss-trigger-event-source.js";

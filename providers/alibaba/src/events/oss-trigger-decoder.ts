@@ -1,3 +1,4 @@
+import { parseFcPayload } from "./fc-payload.js";
 import type { CoreEvent, EventDecoder } from "@hotpatch/core";
 import { InvalidTriggerEventError } from "../errors.js";
 import { rejectUnknownKeys } from "../options.js";
@@ -55,15 +56,8 @@ export class OssTriggerDecoder implements EventDecoder<OssTriggerPayload> {
 }
 
 function parseRecords(raw: OssTriggerPayload): OssEventRecord[] {
-  let parsed: unknown = raw;
-  if (typeof raw === "string" || raw instanceof Uint8Array) {
-    const text = typeof raw === "string" ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8");
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new InvalidTriggerEventError("the trigger payload is not JSON; is this function wired to an OSS trigger?");
-    }
-  }
+  const parsed = parseFcPayload(raw);
+  if (parsed === undefined) throw new InvalidTriggerEventError("the trigger payload is not JSON; is this function wired to an OSS trigger?");
   const events = (parsed as { events?: unknown } | null)?.events;
   if (!Array.isArray(events)) throw new InvalidTriggerEventError('the trigger payload has no "events" array; is this function wired to an OSS trigger?');
   return events as OssEventRecord[];
